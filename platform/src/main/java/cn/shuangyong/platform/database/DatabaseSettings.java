@@ -1,0 +1,34 @@
+package cn.shuangyong.platform.database;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * How the platform talks to PostgreSQL beyond the standard {@code datasources.default} (the owner
+ * connection that runs migrations and provisioning).
+ *
+ * @param appUser login role of the tenant pool: NOINHERIT, owns nothing, member of every tenant role
+ * @param appPassword its password; generated at each start when empty (set it when several nodes
+ *     share one database)
+ * @param rolePrefix prefix of the per-tenant NOLOGIN roles ({@code tenant_pinghu})
+ * @param tenantPoolSize maximum connections of the tenant pool
+ * @param migrationThreads how many tenant schemas are migrated at once at startup
+ */
+@ConfigurationProperties("shuangyong.db")
+public record DatabaseSettings(
+    @Bindable(defaultValue = "shuangyong_app") String appUser,
+    @Nullable String appPassword,
+    @Bindable(defaultValue = "tenant_") String rolePrefix,
+    @Bindable(defaultValue = "16") int tenantPoolSize,
+    @Bindable(defaultValue = "2") int migrationThreads) {
+
+  public DatabaseSettings {
+    if (!appUser.matches("[a-z][a-z0-9_]{1,40}")) {
+      throw new IllegalArgumentException("shuangyong.db.app-user must match [a-z][a-z0-9_]{1,40}");
+    }
+    if (!rolePrefix.matches("[a-z][a-z0-9_]{0,20}")) {
+      throw new IllegalArgumentException("shuangyong.db.role-prefix must match [a-z][a-z0-9_]{0,20}");
+    }
+  }
+}

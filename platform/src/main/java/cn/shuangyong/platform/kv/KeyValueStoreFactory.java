@@ -1,0 +1,31 @@
+package cn.shuangyong.platform.kv;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Redis when {@code shuangyong.redis.uri} is set, the in-process store otherwise; logs which. */
+@Factory
+public class KeyValueStoreFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyValueStoreFactory.class);
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  KeyValueStore keyValueStore(
+      @Nullable @Value("${shuangyong.redis.uri:}") String uri,
+      @Value("${shuangyong.redis.timeout:250ms}") Duration timeout,
+      Clock clock) {
+    KeyValueStore store =
+        uri == null || uri.isBlank()
+            ? new InProcessKeyValueStore(clock)
+            : new RedisKeyValueStore(uri, timeout);
+    LOG.info("shared store: {}", store.describe());
+    return store;
+  }
+}

@@ -1,0 +1,33 @@
+package cn.shuangyong.platform.security;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+/**
+ * The caller's address for audit and lockout. {@code X-Forwarded-For} is believed only when the
+ * direct peer is a configured trusted proxy (a load balancer); otherwise the socket peer counts.
+ */
+@Singleton
+public class ClientAddress {
+  private final Set<String> trustedProxies;
+
+  public ClientAddress(@Value("${shuangyong.security.trusted-proxies:}") Set<String> trustedProxies) {
+    this.trustedProxies = trustedProxies;
+  }
+
+  public String of(HttpRequest<?> request) {
+    InetSocketAddress remote = request.getRemoteAddress();
+    String peer = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    if (trustedProxies.contains(peer)) {
+      String forwarded = request.getHeaders().get("X-Forwarded-For");
+      if (forwarded != null && !forwarded.isBlank()) {
+        String[] hops = forwarded.split(",");
+        return hops[hops.length - 1].trim();
+      }
+    }
+    return peer;
+  }
+}

@@ -1,0 +1,192 @@
+package cn.shuangyong.platform.security;
+
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.kv.KeyValueStore;
+import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Access tokens (signed JWT, short-lived, with a {@code jti}), opaque refresh tokens stored as
+ * hashes, and revocation: durable in PostgreSQL, answered fast from the shared store.
+ */
+@Singleton
+public class TokenService {
+  private final TokenGenerator generator;
+  private final TransactionOperations<Connection> transactions;
+  private final KeyValueStore store;
+  private final Clock clock;
+  private final Duration accessLifetime;
+  private final Duration refreshLifetime;
+  private final SecureRandom random = new SecureRandom();
+
+  public TokenService(
+      TokenGenerator generator,
+      TransactionOperations<Connection> transactions,
+      KeyValueStore store,
+      Clock clock,
+      @Value("${shuangyong.security.access-token-lifetime:15m}") Duration accessLifetime,
+      @Value("${shuangyong.security.refresh-token-lifetime:8h}") Duration refreshLifetime) {
+    this.generator = generator;
+    this.transactions = transactions;
+    this.store = store;
+    this.clock = clock;
+    this.accessLifetime = accessLifetime;
+    this.refreshLifetime = refreshLifetime;
+  }
+
+  /** What a login or refresh answers. */
+  public record Tokens(String accessToken, long expiresIn, String refreshToken) {}
+
+  public Tokens issue(CurrentUser user, long userId) {
+    String jti = UUID.randomUUID().toString();
+    Map<String, Object> claims = new HashMap<>(user.attributes());
+    claims.put("jti", jti);
+    Authentication authentication =
+        Authentication.build(user.username(), CurrentUser.roleNames(user.roles()), claims);
+    String accessToken =
+        generator
+            .generateToken(authentication, (int) accessLifetime.toSeconds())
+            .orElseThrow(() -> new IllegalStateException("no access token generated"));
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant now = clock.instant();
+    transactions.executeWrite(
+        status -> {
+          try (PreparedStatement insert =
+              status
+                  .getConnection()
+                  .prepareStatement(
+                      "insert into refresh_token (token_hash, user_id, access_jti, issued_at,"
+                          + " expires_at) values (?, ?, ?, ?, ?)")) {
+            insert.setString(1, sha256(refreshToken));
+            insert.setLong(2, userId);
+            insert.setString(3, jti);
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setTimestamp(5, Timestamp.from(now.plus(refreshLifetime)));
+            insert.executeUpdate();
+          }
+          return null;
+        });
+    return new Tokens(accessToken, accessLifetime.toSeconds(), refreshToken);
+  }
+
+  /**
+   * Uses up a refresh token: answers its user's id and revokes it (a refresh token works once),
+   * or empty when it is unknown, expired or revoked.
+   */
+  public Optional<Long> redeem(String refreshToken) {
+    if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return transactions.executeWrite(
+        status -> {
+          try (PreparedStatement update =
+              status
+                  .getConnection()
+                  .prepareStatement(
+                      "update refresh_token set revoked_at = ? where token_hash = ?"
+                          + " and revoked_at is null and expires_at > ? returning user_id")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, sha256(refreshToken));
+            update.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet rs = update.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+          }
+        });
+  }
+
+  /** Ends a session: the access token and every refresh token issued with it stop working. */
+  public void revoke(String jti, Instant accessExpiresAt) {
+    Instant now = clock.instant();
+    transactions.executeWrite(
+        status -> {
+          Connection connection = status.getConnection();
+          try (PreparedStatement revoked =
+              connection.prepareStatement(
+                  "insert into revoked_token (jti, expires_at, revoked_at) values (?, ?, ?)"
+                      + " on conflict do nothing")) {
+            revoked.setString(1, jti);
+            revoked.setTimestamp(2, Timestamp.from(accessExpiresAt));
+            revoked.setTimestamp(3, Timestamp.from(now));
+            revoked.executeUpdate();
+          }
+          try (PreparedStatement refresh =
+              connection.prepareStatement(
+                  "update refresh_token set revoked_at = ? where access_jti = ?"
+                      + " and revoked_at is null")) {
+            refresh.setTimestamp(1, Timestamp.from(now));
+            refresh.setString(2, jti);
+            refresh.executeUpdate();
+          }
+          return null;
+        });
+    Duration remaining = Duration.between(now, accessExpiresAt);
+    if (!remaining.isNegative() && !remaining.isZero()) {
+      try {
+        store.put(revocationKey(jti), "1", remaining);
+      } catch (KeyValueStoreUnavailableException e) {
+        // PostgreSQL holds the revocation; isRevoked falls back to it
+      }
+    }
+  }
+
+  public boolean isRevoked(String jti) {
+    try {
+      if (store.get(revocationKey(jti)).isPresent()) {
+        return true;
+      }
+    } catch (KeyValueStoreUnavailableException e) {
+      // fall through to the durable record
+    }
+    return transactions.executeRead(
+        status -> {
+          try (PreparedStatement select =
+              status
+                  .getConnection()
+                  .prepareStatement("select 1 from revoked_token where jti = ?")) {
+            select.setString(1, jti);
+            try (ResultSet rs = select.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
+  private static String revocationKey(String jti) {
+    return "token:revoked:" + jti;
+  }
+
+  static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package cn.shuangyong.platform.tenancy;
+
+import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.web.ProblemException;
+import cn.shuangyong.platform.web.ValidationException;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tenant-scoped entry point: decides from the caller's identity which tenants and regions it
+ * may see, and hands out {@link TenantContext}s. A tenant the caller may not see is "not found"
+ * (its existence is not revealed); a visible tenant the caller may only read refuses writes.
+ */
+@Singleton
+public class TenantDirectory {
+  /** What the caller wants to do inside the tenant. */
+  public enum Access {
+    READ,
+    WRITE
+  }
+
+  private final TenantRepository tenants;
+  private final RegionRepository regions;
+  private final TenantRoles roles;
+  private final TenantProvisioner provisioner;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public TenantDirectory(
+      TenantRepository tenants,
+      RegionRepository regions,
+      TenantRoles roles,
+      TenantProvisioner provisioner,
+      AuditLog audit,
+      Clock clock) {
+    this.tenants = tenants;
+    this.regions = regions;
+    this.roles = roles;
+    this.provisioner = provisioner;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The tenant to work in for this caller, or 404 (not visible) / 403 (read-only caller). */
+  public TenantContext enter(CurrentUser user, String tenantCode, Access access) {
+    if (!TenantCode.isValid(tenantCode)) {
+      throw ProblemException.notFound();
+    }
+    Tenant tenant =
+        tenants
+            .findByCode(tenantCode)
+            .filter(t -> t.status() == TenantStatus.ACTIVE)
+            .orElseThrow(ProblemException::notFound);
+    if (user.tenant() != null && user.tenant().equals(tenant.code())) {
+      return roles.contextOf(tenant.tenantCode());
+    }
+    if (user.has(Role.SUPERVISOR) && supervises(user, tenant)) {
+      if (access == Access.WRITE) {
+        throw ProblemException.forbidden();
+      }
+      audit.record(
+          new AuditLog.Entry(
+              user.username(), tenant.code(), "SUPERVISOR_READ", tenant.code(), "SUCCESS", null,
+              null));
+      return roles.contextOf(tenant.tenantCode());
+    }
+    throw ProblemException.notFound();
+  }
+
+  /**
+   * Platform work that is not done for a caller (provisioning, demo data, scheduled jobs): the
+   * reason is written to the audit trail.
+   */
+  public TenantContext enterAsSystem(TenantCode code, String reason) {
+    audit.record(
+        new AuditLog.Entry("system", code.value(), "SYSTEM_ENTER", reason, "SUCCESS", null, null));
+    return roles.contextOf(code);
+  }
+
+  public List<Tenant> visibleTo(CurrentUser user) {
+    if (user.has(Role.PLATFORM_ADMIN)) {
+      return tenants.findAllOrderByCode();
+    }
+    if (user.has(Role.SUPERVISOR) && user.region() != null) {
+      return regions
+          .findById(user.region())
+          .map(region -> tenants.findInRegionSubtree(region.path()))
+          .orElse(List.of());
+    }
+    if (user.tenant() != null) {
+      return tenants.findByCode(user.tenant()).map(List::of).orElse(List.of());
+    }
+    return List.of();
+  }
+
+  /** Tenants below a region, for its supervisors (or those above) and platform admins; else 404. */
+  public List<Tenant> inRegion(CurrentUser user, String regionCode) {
+    Region region =
+        regions
+            .findById(regionCode)
+            .filter(r -> mayOverseeRegion(user, r))
+            .orElseThrow(ProblemException::notFound);
+    return tenants.findInRegionSubtree(region.path());
+  }
+
+  public Optional<Tenant> find(String code) {
+    return TenantCode.isValid(code) ? tenants.findByCode(code) : Optional.empty();
+  }
+
+  public List<Region> regions() {
+    return regions.findAllOrderByPath();
+  }
+
+  public Optional<Region> region(String code) {
+    return regions.findById(code);
+  }
+
+  /** A new tenant under a parent region: its own region node, then its fenced schema. */
+  public Tenant create(
+      CurrentUser user,
+      TenantCode code,
+      String name,
+      AdministrativeLevel level,
+      @Nullable String parent,
+      @Nullable String adcode) {
+    if (!user.has(Role.PLATFORM_ADMIN)) {
+      throw ProblemException.forbidden();
+    }
+    if (tenants.existsByCode(code.value()) || regions.existsById(code.value())) {
+      throw new TenantAlreadyExistsException(code);
+    }
+    Region parentRegion = null;
+    if (parent != null && !parent.isBlank()) {
+      parentRegion =
+          regions
+              .findById(parent)
+              .orElseThrow(() -> new ValidationException("parent", "tenant.parent.unknown"));
+    } else if (level != AdministrativeLevel.PROVINCE) {
+      throw new ValidationException("parent", "tenant.parent.unknown");
+    }
+    addRegion(code.value(), name, level, parentRegion);
+    Tenant tenant =
+        provisioner.provision(
+            new TenantProvisioner.NewTenant(
+                code,
+                name,
+                level,
+                code.value(),
+                parentRegion == null ? null : parentRegion.code(),
+                adcode,
+                "{}"),
+            user.username());
+    audit.record(
+        new AuditLog.Entry(
+            user.username(), code.value(), "TENANT_CREATE", code.value(),
+            tenant.status() == TenantStatus.ACTIVE ? "SUCCESS" : "FAILURE", null,
+            tenant.statusDetail()));
+    return tenant;
+  }
+
+  /** Adds a region node (used by provisioning and by the demo province). */
+  public Region addRegion(
+      String code, String name, AdministrativeLevel level, @Nullable Region parent) {
+    String path = parent == null ? code : parent.path() + "/" + code;
+    return regions.save(
+        new Region(code, name, level, parent == null ? null : parent.code(), path, clock.instant()));
+  }
+
+  public boolean mayOverseeRegion(CurrentUser user, Region region) {
+    if (user.has(Role.PLATFORM_ADMIN)) {
+      return true;
+    }
+    if (!user.has(Role.SUPERVISOR) || user.region() == null) {
+      return false;
+    }
+    return regions.findById(user.region()).map(own -> own.contains(region)).orElse(false);
+  }
+
+  private boolean supervises(CurrentUser user, Tenant tenant) {
+    return regions.findById(tenant.regionCode()).map(r -> mayOverseeRegion(user, r)).orElse(false);
+  }
+}

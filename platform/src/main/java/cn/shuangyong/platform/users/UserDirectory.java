@@ -1,0 +1,135 @@
+package cn.shuangyong.platform.users;
+
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** User accounts of the platform: creation under the password policy, lookup, unit bindings. */
+@Singleton
+public class UserDirectory {
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final PasswordPolicy policy;
+  private final Clock clock;
+
+  public UserDirectory(
+      UserRepository users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+    this.users = users;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** A new account; bindings must fit the roles (a liaison names its garrison unit, …). */
+  public record NewUser(
+      String username,
+      String displayName,
+      String password,
+      Set<Role> roles,
+      @Nullable String tenantCode,
+      @Nullable String regionCode,
+      @Nullable Long garrisonUnitId,
+      @Nullable Long responsibleUnitId) {}
+
+  public UserAccount create(NewUser request, String actor) {
+    policy
+        .violation(request.password())
+        .ifPresent(
+            key -> {
+              throw new InvalidUserException("password", key);
+            });
+    if (!request.username().matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+      throw new InvalidUserException("username", "user.username.invalid");
+    }
+    if (users.findByUsernameIgnoreCase(request.username()).isPresent()) {
+      throw new InvalidUserException("username", "user.username.taken");
+    }
+    boolean tenantRole = request.roles().stream().anyMatch(Role::isTenantRole);
+    if (tenantRole && request.tenantCode() == null) {
+      throw new InvalidUserException("tenant", "user.tenant.required");
+    }
+    if (request.roles().contains(Role.SUPERVISOR) && request.regionCode() == null) {
+      throw new InvalidUserException("region", "user.region.required");
+    }
+    if (request.roles().contains(Role.GARRISON_LIAISON) && request.garrisonUnitId() == null) {
+      throw new InvalidUserException("garrisonUnitId", "user.garrison-unit.required");
+    }
+    if (request.roles().contains(Role.UNIT_HANDLER) && request.responsibleUnitId() == null) {
+      throw new InvalidUserException("responsibleUnitId", "user.responsible-unit.required");
+    }
+    Instant now = clock.instant();
+    UserAccount saved =
+        users.save(
+            new UserAccount(
+                null,
+                request.username(),
+                request.displayName(),
+                hasher.hash(request.password()),
+                request.tenantCode(),
+                request.regionCode(),
+                request.garrisonUnitId(),
+                request.responsibleUnitId(),
+                true,
+                0,
+                null,
+                "zh-CN",
+                now,
+                actor,
+                now,
+                actor,
+                null));
+    for (Role role : request.roles()) {
+      users.assignRole(saved.id(), role.name());
+    }
+    return saved;
+  }
+
+  public Optional<UserAccount> findById(long id) {
+    return users.findById(id);
+  }
+
+  public Optional<UserAccount> find(String username) {
+    return users.findByUsernameIgnoreCase(username);
+  }
+
+  public Set<Role> rolesOf(UserAccount account) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    users.findRoles(account.id()).forEach(role -> roles.add(Role.valueOf(role)));
+    return roles;
+  }
+
+  public CurrentUser toCurrentUser(UserAccount account) {
+    return new CurrentUser(
+        account.username(),
+        account.displayName(),
+        rolesOf(account),
+        account.tenantCode(),
+        account.regionCode(),
+        account.garrisonUnitId(),
+        account.responsibleUnitId());
+  }
+
+  public void recordFailures(UserAccount account, int failedAttempts, @Nullable Instant lockedUntil) {
+    users.recordFailures(account.id(), failedAttempts, lockedUntil);
+  }
+
+  public List<UserAccount> ofTenant(String tenantCode) {
+    return users.findByTenantCodeOrderByUsername(tenantCode);
+  }
+
+  /** How many accounts are bound to this garrison unit of the tenant (a delete must wait). */
+  public long boundToGarrisonUnit(String tenantCode, long garrisonUnitId) {
+    return users.countByTenantCodeAndGarrisonUnitId(tenantCode, garrisonUnitId);
+  }
+
+  public long boundToResponsibleUnit(String tenantCode, long responsibleUnitId) {
+    return users.countByTenantCodeAndResponsibleUnitId(tenantCode, responsibleUnitId);
+  }
+}

@@ -1,0 +1,44 @@
+package cn.shuangyong.platform.web;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * An error answered as RFC 7807 problem JSON: the status, a message key of the bundle for the
+ * title and detail, and the key's arguments.
+ */
+public class ProblemException extends RuntimeException {
+  private final HttpStatus status;
+  private final String messageKey;
+  private final transient Object[] arguments;
+
+  public ProblemException(HttpStatus status, String messageKey, Object... arguments) {
+    super(messageKey);
+    this.status = status;
+    this.messageKey = messageKey;
+    this.arguments = arguments;
+  }
+
+  public static ProblemException notFound() {
+    return new ProblemException(HttpStatus.NOT_FOUND, "problem.not-found");
+  }
+
+  public static ProblemException forbidden() {
+    return new ProblemException(HttpStatus.FORBIDDEN, "problem.forbidden");
+  }
+
+  public static ProblemException conflict(String messageKey, Object... arguments) {
+    return new ProblemException(HttpStatus.CONFLICT, messageKey, arguments);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+
+  public Object[] arguments() {
+    return arguments.clone();
+  }
+}
