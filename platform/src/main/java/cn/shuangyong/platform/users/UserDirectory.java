@@ -116,7 +116,8 @@ public class UserDirectory {
         account.responsibleUnitId());
   }
 
-  public void recordFailures(UserAccount account, int failedAttempts, @Nullable Instant lockedUntil) {
+  public void recordFailures(
+      UserAccount account, int failedAttempts, @Nullable Instant lockedUntil) {
     users.recordFailures(account.id(), failedAttempts, lockedUntil);
   }
 
