@@ -15,10 +15,10 @@ public final class PageParameters {
 
   public static Pageable of(int page, int size, String sort, Set<String> sortable) {
     if (page < 0) {
-      throw new ValidationException("page", "validation.Min", 0);
+      throw ValidationException.malformed("page", "validation.Min", 0);
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new ValidationException("size", "validation.Size", 1, MAX_SIZE);
+      throw ValidationException.malformed("size", "validation.Size", 1, MAX_SIZE);
     }
     if (sort == null || sort.isBlank()) {
       return Pageable.from(page, size);
@@ -27,7 +27,7 @@ public final class PageParameters {
     String field = parts[0].trim();
     String direction = parts.length > 1 ? parts[1].trim().toLowerCase() : "asc";
     if (!sortable.contains(field) || !(direction.equals("asc") || direction.equals("desc"))) {
-      throw new ValidationException("sort", "validation.sort", String.join(", ", sortable));
+      throw ValidationException.malformed("sort", "validation.sort", String.join(", ", sortable));
     }
     Sort.Order order = direction.equals("asc") ? Sort.Order.asc(field) : Sort.Order.desc(field);
     return Pageable.from(page, size, Sort.of(order));

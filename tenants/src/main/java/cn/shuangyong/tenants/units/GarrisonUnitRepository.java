@@ -13,8 +13,8 @@ import io.micronaut.data.repository.CrudRepository;
 interface GarrisonUnitRepository extends CrudRepository<GarrisonUnit, Long> {
   @Query(
       value =
-          "select * from garrison_unit where :q = '' or name ilike '%' || :q || '%'"
-              + " or contact_name ilike '%' || :q || '%'",
+          "select garrison_unit_.* from garrison_unit garrison_unit_ where :q = '' or garrison_unit_.name ilike '%' || :q || '%'"
+              + " or garrison_unit_.contact_name ilike '%' || :q || '%'",
       countQuery =
           "select count(*) from garrison_unit where :q = '' or name ilike '%' || :q || '%'"
               + " or contact_name ilike '%' || :q || '%'")

@@ -13,8 +13,8 @@ import io.micronaut.data.repository.CrudRepository;
 interface ResponsibleUnitRepository extends CrudRepository<ResponsibleUnit, Long> {
   @Query(
       value =
-          "select * from responsible_unit where :q = '' or name ilike '%' || :q || '%'"
-              + " or contact_name ilike '%' || :q || '%'",
+          "select responsible_unit_.* from responsible_unit responsible_unit_ where :q = '' or responsible_unit_.name ilike '%' || :q || '%'"
+              + " or responsible_unit_.contact_name ilike '%' || :q || '%'",
       countQuery =
           "select count(*) from responsible_unit where :q = '' or name ilike '%' || :q || '%'"
               + " or contact_name ilike '%' || :q || '%'")
