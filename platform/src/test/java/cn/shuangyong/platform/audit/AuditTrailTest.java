@@ -26,10 +26,15 @@ class AuditTrailTest implements TestPropertyProvider {
 
   @Test
   void eventsChainAndCannotBeChangedOrRemoved() throws Exception {
-    audit.record(new AuditLog.Entry("tester", null, "TEST_EVENT", "x", "SUCCESS", "127.0.0.1", "一"));
-    audit.record(new AuditLog.Entry("tester", null, "TEST_EVENT", "y", "SUCCESS", "127.0.0.1", null));
+    audit.record(
+        new AuditLog.Entry("tester", null, "TEST_EVENT", "x", "SUCCESS", "127.0.0.1", "一"));
+    audit.record(
+        new AuditLog.Entry("tester", null, "TEST_EVENT", "y", "SUCCESS", "127.0.0.1", null));
     assertThat(audit.verifyChain()).isEqualTo(-1);
-    assertThat(audit.search(new AuditLog.Query(null, null, "tester", "TEST_EVENT", null, null), 0, 10).total())
+    assertThat(
+            audit
+                .search(new AuditLog.Query(null, null, "tester", "TEST_EVENT", null, null), 0, 10)
+                .total())
         .isGreaterThanOrEqualTo(2);
     try (Connection c = TestInfrastructure.get().ownerConnection();
         Statement s = c.createStatement()) {

@@ -54,9 +54,13 @@ class AuthApiTest implements TestPropertyProvider {
   void loginAnswersTokensAndMeTellsWhoIsCalling() {
     String username = newUser(Role.CITY_ADMIN);
     Answer login =
-        api.post("/api/v1/auth/login", Map.of("username", username, "password", PlatformFixtures.PASSWORD), null);
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("username", username, "password", PlatformFixtures.PASSWORD),
+            null);
     assertThat(login.status()).isEqualTo(200);
-    assertThat(login.map()).containsKeys("access_token", "token_type", "expires_in", "refresh_token");
+    assertThat(login.map())
+        .containsKeys("access_token", "token_type", "expires_in", "refresh_token");
     assertThat(login.string("token_type")).isEqualTo("Bearer");
     Answer me = api.get("/api/v1/me", login.string("access_token"));
     assertThat(me.status()).isEqualTo(200);
@@ -70,21 +74,31 @@ class AuthApiTest implements TestPropertyProvider {
     Answer none = api.get("/api/v1/me", null);
     assertThat(none.status()).isEqualTo(401);
     assertThat(none.contentType()).startsWith("application/problem+json");
-    assertThat(api.get("/api/v1/me", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.forged").status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/me", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.forged").status())
+        .isEqualTo(401);
   }
 
   @Test
   void anUnknownUserAnswersExactlyLikeAWrongPassword() {
     String username = newUser(Role.CITY_STAFF);
-    Answer wrong = api.post("/api/v1/auth/login", Map.of("username", username, "password", "Wrong@2026x"), null);
+    Answer wrong =
+        api.post(
+            "/api/v1/auth/login", Map.of("username", username, "password", "Wrong@2026x"), null);
     Answer unknown =
-        api.post("/api/v1/auth/login", Map.of("username", "ghost." + UUID.randomUUID(), "password", "Wrong@2026x"), null);
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("username", "ghost." + UUID.randomUUID(), "password", "Wrong@2026x"),
+            null);
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(unknown.status()).isEqualTo(401);
     assertThat(unknown.text()).isEqualTo(wrong.text());
     assertThat(wrong.text()).contains("用户名或密码错误");
     Answer english =
-        api.post("/api/v1/auth/login", Map.of("username", username, "password", "Wrong@2026x"), null, "en-US,en;q=0.9");
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("username", username, "password", "Wrong@2026x"),
+            null,
+            "en-US,en;q=0.9");
     assertThat(english.text()).contains("Wrong user name or password");
   }
 
@@ -92,13 +106,23 @@ class AuthApiTest implements TestPropertyProvider {
   void fiveFailuresLockTheAccountEvenAgainstTheRightPassword() {
     String username = newUser(Role.CITY_STAFF);
     for (int i = 0; i < 4; i++) {
-      assertThat(api.post("/api/v1/auth/login", Map.of("username", username, "password", "Wrong@" + i + "abc"), null).status())
+      assertThat(
+              api.post(
+                      "/api/v1/auth/login",
+                      Map.of("username", username, "password", "Wrong@" + i + "abc"),
+                      null)
+                  .status())
           .isEqualTo(401);
     }
-    Answer fifth = api.post("/api/v1/auth/login", Map.of("username", username, "password", "Wrong@5abc"), null);
+    Answer fifth =
+        api.post(
+            "/api/v1/auth/login", Map.of("username", username, "password", "Wrong@5abc"), null);
     assertThat(fifth.status()).isEqualTo(423);
     Answer right =
-        api.post("/api/v1/auth/login", Map.of("username", username, "password", PlatformFixtures.PASSWORD), null);
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("username", username, "password", PlatformFixtures.PASSWORD),
+            null);
     assertThat(right.status()).isEqualTo(423);
     assertThat(right.contentType()).startsWith("application/problem+json");
     assertThat(right.text()).contains("锁定");
@@ -109,7 +133,12 @@ class AuthApiTest implements TestPropertyProvider {
     String ghost = "ghost." + UUID.randomUUID().toString().substring(0, 8);
     int last = 0;
     for (int i = 0; i < 6; i++) {
-      last = api.post("/api/v1/auth/login", Map.of("username", ghost, "password", "Wrong@" + i + "abc"), null).status();
+      last =
+          api.post(
+                  "/api/v1/auth/login",
+                  Map.of("username", ghost, "password", "Wrong@" + i + "abc"),
+                  null)
+              .status();
     }
     assertThat(last).isEqualTo(423);
   }
@@ -118,17 +147,26 @@ class AuthApiTest implements TestPropertyProvider {
   void aRefreshTokenWorksOnceAndLogoutEndsTheSession() {
     String username = newUser(Role.CITY_STAFF);
     Answer login =
-        api.post("/api/v1/auth/login", Map.of("username", username, "password", PlatformFixtures.PASSWORD), null);
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("username", username, "password", PlatformFixtures.PASSWORD),
+            null);
     String refresh = login.string("refresh_token");
     Answer refreshed = api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh), null);
     assertThat(refreshed.status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh), null).status()).isEqualTo(401);
+    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh), null).status())
+        .isEqualTo(401);
 
     String access = refreshed.string("access_token");
     assertThat(api.get("/api/v1/me", access).status()).isEqualTo(200);
     assertThat(api.post("/api/v1/auth/logout", Map.of(), access).status()).isEqualTo(204);
     assertThat(api.get("/api/v1/me", access).status()).isEqualTo(401);
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refreshed.string("refresh_token")), null).status())
+    assertThat(
+            api.post(
+                    "/api/v1/auth/refresh",
+                    Map.of("refresh_token", refreshed.string("refresh_token")),
+                    null)
+                .status())
         .isEqualTo(401);
   }
 

@@ -76,9 +76,12 @@ class TenantApiTest implements TestPropertyProvider {
 
   @Test
   void regionTenantsAreForSupervisorsOfThatRegionOrAbove() {
-    assertThat(api.get("/api/v1/regions/tpref_b/tenants", provinceSupervisor).status()).isEqualTo(200);
-    assertThat(api.get("/api/v1/regions/tpref_b/tenants", prefectureSupervisor).status()).isEqualTo(404);
-    assertThat(api.get("/api/v1/regions/tprov/tenants", prefectureSupervisor).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/regions/tpref_b/tenants", provinceSupervisor).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/v1/regions/tpref_b/tenants", prefectureSupervisor).status())
+        .isEqualTo(404);
+    assertThat(api.get("/api/v1/regions/tprov/tenants", prefectureSupervisor).status())
+        .isEqualTo(404);
     assertThat(api.get("/api/v1/regions/tpref_a/tenants", cityAdmin).status()).isEqualTo(404);
   }
 
@@ -96,7 +99,9 @@ class TenantApiTest implements TestPropertyProvider {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "select count(*) from information_schema.tables where table_schema = 't_" + code + "'")) {
+                "select count(*) from information_schema.tables where table_schema = 't_"
+                    + code
+                    + "'")) {
       rs.next();
       assertThat(rs.getInt(1)).isGreaterThan(0);
     }
@@ -112,15 +117,26 @@ class TenantApiTest implements TestPropertyProvider {
   @Test
   void badTenantRequestsAreRefusedClearly() {
     Answer badCode =
-        api.post("/api/v1/tenants", Map.of("code", "Bad-Code", "name", "x", "level", "COUNTY", "parent", "tprov"), admin);
+        api.post(
+            "/api/v1/tenants",
+            Map.of("code", "Bad-Code", "name", "x", "level", "COUNTY", "parent", "tprov"),
+            admin);
     assertThat(badCode.status()).isEqualTo(400);
     assertThat(badCode.text()).contains("城市编码");
     Answer unknownParent =
-        api.post("/api/v1/tenants", Map.of("code", "tnoparent", "name", "x", "level", "COUNTY", "parent", "nowhere"), admin);
+        api.post(
+            "/api/v1/tenants",
+            Map.of("code", "tnoparent", "name", "x", "level", "COUNTY", "parent", "nowhere"),
+            admin);
     assertThat(unknownParent.status()).isEqualTo(422);
     Answer notAdmin =
-        api.post("/api/v1/tenants", Map.of("code", "tnotadmin", "name", "x", "level", "COUNTY", "parent", "tprov"), provinceSupervisor);
+        api.post(
+            "/api/v1/tenants",
+            Map.of("code", "tnotadmin", "name", "x", "level", "COUNTY", "parent", "tprov"),
+            provinceSupervisor);
     assertThat(notAdmin.status()).isEqualTo(403);
-    assertThat(api.get("/api/v1/tenants", admin).list()).extracting(t -> t.get("code")).doesNotContain("tnoparent", "tnotadmin");
+    assertThat(api.get("/api/v1/tenants", admin).list())
+        .extracting(t -> t.get("code"))
+        .doesNotContain("tnoparent", "tnotadmin");
   }
 }

@@ -222,6 +222,48 @@ class UnitApiTest implements TestPropertyProvider {
     assertThat(refused.status()).isEqualTo(409);
   }
 
+  @Test
+  void twoCitiesWritingAtTheSameTimeNeverMix() throws Exception {
+    Map<String, String> tokens =
+        Map.of("pinghu", token("pinghu.admin"), "hangzhou", token("hangzhou.admin"));
+    long pinghuBefore = count("t_pinghu");
+    long hangzhouBefore = count("t_hangzhou");
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+    for (String city : tokens.keySet()) {
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  int created = 0;
+                  for (int i = 0; i < 25; i++) {
+                    String name = city + "-并发-" + run + "-" + thread + "-" + i;
+                    Answer answer =
+                        api.post(
+                            "/api/v1/tenants/" + city + "/garrison-units",
+                            form(name, "ARMY"),
+                            tokens.get(city));
+                    created += answer.status() == 201 ? 1 : 0;
+                  }
+                  return created;
+                }));
+      }
+    }
+    int created = 0;
+    for (var result : results) {
+      created += result.get();
+    }
+    pool.shutdown();
+    assertThat(created).isEqualTo(200);
+    assertThat(count("t_pinghu") - pinghuBefore).isEqualTo(100);
+    assertThat(count("t_hangzhou") - hangzhouBefore).isEqualTo(100);
+    assertThat(names("t_pinghu")).noneMatch(n -> n.startsWith("hangzhou-并发-"));
+    assertThat(names("t_hangzhou")).noneMatch(n -> n.startsWith("pinghu-并发-"));
+  }
+
   private static Map<String, Object> form(String name, String branch) {
     Map<String, Object> body = new HashMap<>();
     body.put("name", name);
