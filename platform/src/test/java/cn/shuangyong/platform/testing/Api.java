@@ -66,6 +66,18 @@ public final class Api {
     return send(builder(path, token).header("Accept-Language", language).GET(), null);
   }
 
+  /** A binary download (exports): status and bytes. */
+  public HttpResponse<byte[]> download(String path, String token) {
+    try {
+      return http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Answer post(String path, Object body, String token) {
     return send(builder(path, token).POST(publisher(body)), null);
   }

@@ -30,9 +30,13 @@ import java.util.List;
 @Tag(name = "Needs")
 public class NeedController {
   private final NeedService needs;
+  private final NeedIndicators indicators;
+  private final NeedExport export;
 
-  NeedController(NeedService needs) {
+  NeedController(NeedService needs, NeedIndicators indicators, NeedExport export) {
     this.needs = needs;
+    this.indicators = indicators;
+    this.export = export;
   }
 
   @Post
@@ -77,6 +81,29 @@ public class NeedController {
   @Get("/categories")
   public List<String> categories(Authentication authentication, String tenant) {
     return needs.categories(CurrentUser.from(authentication), tenant);
+  }
+
+  @Get("/indicators")
+  public NeedIndicators.Figures indicators(
+      Authentication authentication, String tenant, @Nullable @QueryValue Integer year) {
+    return indicators.figures(
+        CurrentUser.from(authentication), tenant, year == null ? needs.today().getYear() : year);
+  }
+
+  /** The year's lists with the "four clear" columns, as the office publishes them. */
+  @Get(value = "/export", produces = NeedExport.XLSX)
+  public HttpResponse<byte[]> export(
+      Authentication authentication,
+      String tenant,
+      @Nullable @QueryValue Integer year,
+      @Nullable @QueryValue Direction direction) {
+    int listYear = year == null ? needs.today().getYear() : year;
+    byte[] workbook =
+        export.workbook(CurrentUser.from(authentication), tenant, listYear, direction);
+    return HttpResponse.ok(workbook)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"needs-" + tenant + "-" + listYear + ".xlsx\"");
   }
 
   @Get("/{id}")

@@ -375,7 +375,7 @@ public class NeedService {
     return column + (order.isAscending() ? " asc nulls last" : " desc nulls last");
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(CHINA));
   }
 

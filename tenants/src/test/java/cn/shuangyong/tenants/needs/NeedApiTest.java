@@ -376,6 +376,68 @@ class NeedApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void indicatorsCountTheYearsLists() {
+    long closed = completed();
+    act(closed, "confirm", Map.of("satisfaction", "SATISFIED"), "pinghu.liaison");
+    Answer figures =
+        api.get(NEEDS + "/indicators?year=" + LocalDate.now().getYear(), token("pinghu.admin"));
+    assertThat(figures.status()).isEqualTo(200);
+    assertThat(figures.map())
+        .containsKeys(
+            "byStatus",
+            "byDirection",
+            "total",
+            "completionRate",
+            "onTimeRate",
+            "satisfactionRate",
+            "overdueCount");
+    assertThat(((Number) figures.map().get("total")).longValue()).isPositive();
+    double completion = ((Number) figures.map().get("completionRate")).doubleValue();
+    assertThat(completion).isBetween(0.0, 1.0).isPositive();
+    assertThat(((Number) figures.map().get("satisfactionRate")).doubleValue()).isBetween(0.0, 1.0);
+    assertThat(api.get(NEEDS + "/indicators", token("jx.supervisor")).status()).isEqualTo(200);
+    assertThat(api.get(NEEDS + "/indicators", token("hangzhou.admin")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theExportHasTheFourClearColumnsNeutralisesFormulasAndRespectsVisibility() throws Exception {
+    Map<String, Object> body = new HashMap<>();
+    body.put("direction", "FOR_TROOPS");
+    body.put("title", "=HYPERLINK(\"http://evil\",\"点我\")");
+    body.put("category", "其他");
+    long formula = Long.parseLong(api.post(NEEDS, body, token("pinghu.liaison")).string("id"));
+    var response = api.download(NEEDS + "/export?direction=FOR_TROOPS", token("pinghu.staff"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (var workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(response.body()))) {
+      var sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getSheetName()).contains("拥军优属清单");
+      assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("责任单位");
+      assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("完成时限");
+      List<String> titles = new java.util.ArrayList<>();
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        var cell = sheet.getRow(i).getCell(1);
+        assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        titles.add(cell.getStringCellValue());
+      }
+      assertThat(titles).contains("'=HYPERLINK(\"http://evil\",\"点我\")");
+    }
+    var others = api.download(NEEDS + "/export", token("pinghu.liaison2"));
+    try (var workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(others.body()))) {
+      var sheet = workbook.getSheetAt(0);
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        assertThat(sheet.getRow(i).getCell(1).getStringCellValue()).doesNotContain("HYPERLINK");
+      }
+    }
+    assertThat(api.download(NEEDS + "/export", token("hangzhou.admin")).statusCode())
+        .isEqualTo(404);
+    assertThat(formula).isPositive();
+  }
+
+  @Test
   void overdueIsComputedAndFilterable() throws Exception {
     long id = accepted();
     try (Connection c = TestInfrastructure.get().ownerConnection();
