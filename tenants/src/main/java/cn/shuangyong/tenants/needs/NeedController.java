@@ -8,18 +8,24 @@ import cn.shuangyong.tenants.needs.NeedTypes.Status;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -32,11 +38,36 @@ public class NeedController {
   private final NeedService needs;
   private final NeedIndicators indicators;
   private final NeedExport export;
+  private final NeedImport importer;
 
-  NeedController(NeedService needs, NeedIndicators indicators, NeedExport export) {
+  NeedController(
+      NeedService needs, NeedIndicators indicators, NeedExport export, NeedImport importer) {
     this.needs = needs;
     this.indicators = indicators;
     this.export = export;
+    this.importer = importer;
+  }
+
+  /** The Excel template of the import, with its header row and an example row. */
+  @Get(value = "/import-template", produces = NeedExport.XLSX)
+  public HttpResponse<byte[]> importTemplate(Authentication authentication, String tenant) {
+    needs.categories(CurrentUser.from(authentication), tenant);
+    return HttpResponse.ok(importer.template())
+        .header("Content-Disposition", "attachment; filename=\"needs-import-template.xlsx\"");
+  }
+
+  @Serdeable
+  public record Imported(int imported) {}
+
+  /** Imports a list: all rows or none; every bad row is reported (422) with its row number. */
+  @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+  public HttpResponse<Imported> importList(
+      Authentication authentication, String tenant, @Part("file") CompletedFileUpload file)
+      throws IOException {
+    try (InputStream in = file.getInputStream()) {
+      int count = importer.importList(CurrentUser.from(authentication), tenant, in, file.getSize());
+      return HttpResponse.created(new Imported(count));
+    }
   }
 
   @Post
