@@ -41,14 +41,21 @@ public class NeedService {
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
+  private final NeedNotices notices;
   private final AuditLog audit;
   private final Clock clock;
 
-  public NeedService(
-      TenantDirectory tenants, TenantScope scope, NeedStore store, AuditLog audit, Clock clock) {
+  NeedService(
+      TenantDirectory tenants,
+      TenantScope scope,
+      NeedStore store,
+      NeedNotices notices,
+      AuditLog audit,
+      Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
     this.store = store;
+    this.notices = notices;
     this.audit = audit;
     this.clock = clock;
   }
@@ -103,7 +110,9 @@ public class NeedService {
                   id,
                   new NeedEvent(
                       now, user.username(), Action.SUBMIT, null, Status.SUBMITTED, null, null));
-              return store.find(c, id, today, false).orElseThrow();
+              Need created = store.find(c, id, today, false).orElseThrow();
+              notices.after(c, created, Action.SUBMIT, null);
+              return created;
             });
     record(user, context, "NEED_SUBMIT", need.id());
     return need;
@@ -335,10 +344,9 @@ public class NeedService {
                       next,
                       percent,
                       blankToNull(note)));
-              return store
-                  .find(c, id, today, false)
-                  .orElseThrow()
-                  .withHistory(store.history(c, id));
+              Need after = store.find(c, id, today, false).orElseThrow();
+              notices.after(c, after, action, blankToNull(note));
+              return after.withHistory(store.history(c, id));
             });
     record(user, context, "NEED_" + action.name(), id);
     return updated;
