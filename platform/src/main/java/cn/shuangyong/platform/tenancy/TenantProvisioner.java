@@ -68,8 +68,17 @@ public class TenantProvisioner {
     return migrate(registered, actor);
   }
 
-  /** Migrates an existing tenant; a failure is recorded on the tenant, never thrown further. */
+  /**
+   * Migrates an existing tenant; a failure is recorded on the tenant, never thrown further. Holds
+   * the tenant's database lock, so several nodes starting together take turns per tenant.
+   */
   public Tenant migrate(Tenant tenant, String actor) {
+    return migrator.underTenantLock(tenant.tenantCode(), () -> migrateLocked(tenant, actor));
+  }
+
+  private Tenant migrateLocked(Tenant given, String actor) {
+    // another node may have migrated (and re-versioned) the tenant while this one waited
+    Tenant tenant = given.id() == null ? given : tenants.findById(given.id()).orElse(given);
     long started = System.nanoTime();
     try {
       String version = migrator.migrate(tenant.tenantCode());
@@ -82,9 +91,16 @@ public class TenantProvisioner {
           tenant.withStatus(TenantStatus.ACTIVE, version, null, clock.instant(), actor));
     } catch (RuntimeException e) {
       LOG.error("tenant {} failed to migrate: {}", tenant.code(), e.getMessage(), e);
-      return tenants.update(
+      Tenant failed =
           tenant.withStatus(
-              TenantStatus.FAILED, tenant.schemaVersion(), e.getMessage(), clock.instant(), actor));
+              TenantStatus.FAILED, tenant.schemaVersion(), e.getMessage(), clock.instant(), actor);
+      try {
+        return tenants.update(failed);
+      } catch (RuntimeException recording) {
+        LOG.error(
+            "tenant {}: could not record the failure: {}", tenant.code(), recording.getMessage());
+        return failed;
+      }
     }
   }
 }

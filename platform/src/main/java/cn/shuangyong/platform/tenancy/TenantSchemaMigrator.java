@@ -1,11 +1,13 @@
 package cn.shuangyong.platform.tenancy;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import cn.shuangyong.platform.database.OwnerDatabase;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -16,12 +18,42 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Singleton
 public class TenantSchemaMigrator {
+  /** First key of the per-tenant advisory locks ('SY'); Flyway's own locks use the bigint space. */
+  private static final int LOCK_SPACE = 0x5359;
+
   private final DataSource ownerDataSource;
   private final TenantRoles roles;
 
   public TenantSchemaMigrator(OwnerDatabase owner, TenantRoles roles) {
     this.ownerDataSource = owner.dataSource();
     this.roles = roles;
+  }
+
+  /**
+   * Runs {@code work} while holding a database-wide lock on one tenant, so that nodes starting
+   * together do not migrate, grant or record the same tenant at the same time (concurrent {@code
+   * GRANT}s fail with "tuple concurrently updated", concurrent status updates with an optimistic
+   * lock error). The lock is transactional: it goes with the transaction however the work ends.
+   */
+  public <T> T underTenantLock(TenantCode code, Supplier<T> work) {
+    try (Connection connection = ownerDataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock =
+            connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+          lock.setInt(1, LOCK_SPACE);
+          lock.setString(2, code.value());
+          lock.execute();
+        }
+        return work.get();
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot lock tenant " + code + ": " + e.getMessage(), e);
+    }
   }
 
   /** Idempotent: creates what is missing, applies pending migrations, re-applies the grants. */
@@ -66,7 +98,8 @@ public class TenantSchemaMigrator {
       statement.execute("grant usage, select on all sequences in schema " + s + " to " + r);
       statement.execute("revoke all on " + s + ".flyway_schema_history from " + r);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot grant on schema " + schema + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot grant on schema " + schema + ": " + e.getMessage(), e);
     }
   }
 }
