@@ -58,7 +58,9 @@ import java.util.stream.Stream;
  *   <li>{@code bench.tenants} (100,1000): sizes of the from-scratch startup migration;
  *   <li>{@code bench.threads} (empty: the configured {@code shuangyong.db.migration-threads}, then
  *       1 for comparison): thread counts of the startup migration;
- *   <li>{@code bench.parts} (provision,migrate,startup): which parts to run;
+ *   <li>{@code bench.parts} (provision,migrate,twonodes,startup): which parts to run ({@code
+ *       twonodes}: two application contexts run the startup migration of {@code
+ *       bench.twonodes.tenants} (100) tenants at the same moment, as two nodes starting together);
  *   <li>{@code bench.jar} ({@code ui/target/shuangyong-cloud.jar}): the application for the startup
  *       measurement, skipped when it does not exist; {@code bench.app.timeout} (180 s);
  *   <li>{@code bench.output} ({@code platform/target/bench/provisioning.md}).
@@ -83,10 +85,12 @@ public final class ProvisioningBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Set<String> parts = new LinkedHashSet<>(list("bench.parts", "provision,migrate,startup"));
+    Set<String> parts =
+        new LinkedHashSet<>(list("bench.parts", "provision,migrate,twonodes,startup"));
     String loadBefore = loadAverage();
     long started = System.nanoTime();
     ProvisioningBenchmark bench = new ProvisioningBenchmark(TestInfrastructure.get());
+    int exitCode = 0;
     try {
       bench.machineFacts();
       if (parts.contains("provision")) {
@@ -95,9 +99,17 @@ public final class ProvisioningBenchmark {
       if (parts.contains("migrate")) {
         bench.startupMigration();
       }
+      if (parts.contains("twonodes")) {
+        bench.twoNodesStartingTogether(Integer.getInteger("bench.twonodes.tenants", 100));
+      }
       if (parts.contains("startup")) {
         bench.startupToHealthy();
       }
+    } catch (Exception e) {
+      // e.g. two nodes that never finish: report what there is, then end the JVM
+      bench.notes.add("benchmark aborted: " + e);
+      e.printStackTrace();
+      exitCode = 1;
     } finally {
       bench.facts.put("Load average before / after", loadBefore + " / " + loadAverage());
       bench.facts.put(
@@ -105,7 +117,7 @@ public final class ProvisioningBenchmark {
       bench.report();
     }
     // TestInfrastructure's shutdown hook drops the throwaway database and the run's roles
-    System.exit(0);
+    System.exit(exitCode);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -229,7 +241,9 @@ public final class ProvisioningBenchmark {
           }
           String target = "";
           String verdict = complete ? "" : verdict(false);
-          if (size >= 1000) {
+          if (actualThreads != configuredThreads) {
+            target = "(comparison)";
+          } else if (size >= 1000) {
             Duration allowed = TARGET_MIGRATE_1000.multipliedBy(size).dividedBy(1000);
             target = "≤ " + allowed.toSeconds() + " s (2 cores)";
             verdict = verdict(complete && elapsed.compareTo(allowed) <= 0);
@@ -247,6 +261,104 @@ public final class ProvisioningBenchmark {
           dropTenants(roles, MIGRATE_PREFIX);
         }
       }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // b'. two nodes starting at the same moment (compose `up`, a fresh Kubernetes Deployment)
+
+  private void twoNodesStartingTogether(int size) throws Exception {
+    String[] rounds = {"new tenants", "already migrated tenants (a plain restart)"};
+    try (ApplicationContext first = context(configuredThreads);
+        ApplicationContext second = context(configuredThreads)) {
+      TenantRoles roles = first.getBean(TenantRoles.class);
+      register(size);
+      for (String round : rounds) {
+        log("two nodes migrating %d %s at once", size, round);
+        java.util.concurrent.ExecutorService nodes =
+            java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+          long t0 = System.nanoTime();
+          java.util.concurrent.Future<List<String>> a = nodes.submit(() -> startupFailures(first));
+          java.util.concurrent.Future<List<String>> b = nodes.submit(() -> startupFailures(second));
+          long limit = Long.getLong("bench.twonodes.timeout", 300);
+          List<String> failuresA = a.get(limit, TimeUnit.SECONDS);
+          List<String> failuresB = b.get(limit, TimeUnit.SECONDS);
+          Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+          int active = countActive(MIGRATE_PREFIX);
+          boolean clean = failuresA.isEmpty() && failuresB.isEmpty() && active == size;
+          String result =
+              seconds(elapsed)
+                  + " s; node 1: "
+                  + outcome(failuresA)
+                  + ", node 2: "
+                  + outcome(failuresB)
+                  + "; ACTIVE afterwards: "
+                  + active
+                  + "/"
+                  + size;
+          rows.add(
+              row(
+                  "Two nodes start together, " + size + " " + round,
+                  result,
+                  "no failures",
+                  verdict(clean)));
+          if (!clean) {
+            failureCauses(MIGRATE_PREFIX).forEach(c -> notes.add("two nodes, " + round + ": " + c));
+          }
+        } finally {
+          nodes.shutdown();
+        }
+        // the next round starts from whatever the registry says now, like a real restart
+        resetFailed(MIGRATE_PREFIX);
+      }
+      dropTenants(roles, MIGRATE_PREFIX);
+    }
+  }
+
+  private static String outcome(List<String> failures) {
+    if (failures.size() == 1 && failures.get(0).startsWith(CRASHED)) {
+      return "**startup crashed** (" + failures.get(0).substring(CRASHED.length()) + ")";
+    }
+    return failures.size() + " tenant(s) failed";
+  }
+
+  private static final String CRASHED = "crashed: ";
+
+  private static List<String> startupFailures(ApplicationContext node) {
+    try {
+      return node.createBean(TenantStartupMigration.class).failedTenants();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return List.of(CRASHED + cause.getClass().getSimpleName());
+    }
+  }
+
+  /** Distinct failure causes recorded on the tenants, with how many tenants had each. */
+  private List<String> failureCauses(String prefix) throws SQLException {
+    List<String> causes = new ArrayList<>();
+    try (Connection connection = infra.ownerConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "select left(status_detail, 160), count(*) from platform.tenant where code like '"
+                    + prefix
+                    + "%' and status = 'FAILED' group by 1 order by 2 desc")) {
+      while (rs.next()) {
+        causes.add(rs.getInt(2) + " tenant(s) FAILED: " + rs.getString(1));
+      }
+    }
+    return causes;
+  }
+
+  private void resetFailed(String prefix) throws SQLException {
+    try (Connection connection = infra.ownerConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "update platform.tenant set status = 'PROVISIONING' where status = 'FAILED' and code"
+              + " like '"
+              + prefix
+              + "%'");
     }
   }
 
