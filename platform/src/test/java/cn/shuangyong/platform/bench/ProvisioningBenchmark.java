@@ -469,8 +469,13 @@ public final class ProvisioningBenchmark {
         Thread.sleep(100);
       }
       if (!process.isAlive()) {
+        List<String> lines = Files.readAllLines(logFile);
         notes.add(
-            "the application exited with code " + process.exitValue() + " before it was healthy");
+            "the application exited with code "
+                + process.exitValue()
+                + " before it was healthy; its log ends with: `"
+                + String.join(" / ", lines.subList(Math.max(0, lines.size() - 2), lines.size()))
+                + "`");
       }
       return Optional.empty();
     } finally {
