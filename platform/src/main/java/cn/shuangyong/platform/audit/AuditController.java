@@ -21,7 +21,10 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/v1/audit}: the platform admin sees all, a city admin its tenant, a supervisor its region. */
+/**
+ * {@code GET /api/v1/audit}: the platform admin sees all, a city admin its tenant, a supervisor its
+ * region.
+ */
 @Controller("/api/v1/audit")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

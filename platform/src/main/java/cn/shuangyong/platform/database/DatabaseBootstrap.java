@@ -73,8 +73,7 @@ public class DatabaseBootstrap {
               + role
               + " login noinherit; end if; end $$");
       // the pool's password is (re)set at every start; it is hex, so it needs no escaping
-      statement.execute(
-          "alter role " + role + " login noinherit password '" + appPassword + "'");
+      statement.execute("alter role " + role + " login noinherit password '" + appPassword + "'");
       statement.execute("grant usage on schema " + PLATFORM_SCHEMA + " to " + role);
       statement.execute("grant connect on database \"" + connection.getCatalog() + "\" to " + role);
     } catch (SQLException e) {

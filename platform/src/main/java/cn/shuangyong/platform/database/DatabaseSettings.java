@@ -1,14 +1,15 @@
 package cn.shuangyong.platform.database;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * How the platform talks to PostgreSQL beyond the standard {@code datasources.default} (the owner
  * connection that runs migrations and provisioning).
  *
- * @param appUser login role of the tenant pool: NOINHERIT, owns nothing, member of every tenant role
+ * @param appUser login role of the tenant pool: NOINHERIT, owns nothing, member of every tenant
+ *     role
  * @param appPassword its password; generated at each start when empty (set it when several nodes
  *     share one database)
  * @param rolePrefix prefix of the per-tenant NOLOGIN roles ({@code tenant_pinghu})
@@ -28,7 +29,8 @@ public record DatabaseSettings(
       throw new IllegalArgumentException("shuangyong.db.app-user must match [a-z][a-z0-9_]{1,40}");
     }
     if (!rolePrefix.matches("[a-z][a-z0-9_]{0,20}")) {
-      throw new IllegalArgumentException("shuangyong.db.role-prefix must match [a-z][a-z0-9_]{0,20}");
+      throw new IllegalArgumentException(
+          "shuangyong.db.role-prefix must match [a-z][a-z0-9_]{0,20}");
     }
   }
 }

@@ -14,6 +14,9 @@ public enum Role {
 
   /** Roles that work inside their own tenant. */
   public boolean isTenantRole() {
-    return this == CITY_ADMIN || this == CITY_STAFF || this == UNIT_HANDLER || this == GARRISON_LIAISON;
+    return this == CITY_ADMIN
+        || this == CITY_STAFF
+        || this == UNIT_HANDLER
+        || this == GARRISON_LIAISON;
   }
 }

@@ -44,8 +44,7 @@ public class InProcessKeyValueStore implements KeyValueStore {
             (k, old) ->
                 old == null || !old.expiresAt().isAfter(now)
                     ? new Entry("1", now.plus(timeToLive))
-                    : new Entry(
-                        Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
+                    : new Entry(Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
     return Long.parseLong(updated.value());
   }
 

@@ -79,7 +79,10 @@ public class AuthController {
   public HttpResponse<?> login(HttpRequest<?> request, @Body @Valid LoginRequest body) {
     CredentialCheck.Result result =
         credentials.check(
-            body.username(), body.password(), clientAddress.of(request), CredentialCheck.Channel.API);
+            body.username(),
+            body.password(),
+            clientAddress.of(request),
+            CredentialCheck.Channel.API);
     return switch (result.outcome()) {
       case SUCCESS -> HttpResponse.ok(TokenResponse.of(issue(result.user())));
       case INVALID -> problems.of(request, HttpStatus.UNAUTHORIZED, "auth.bad-credentials");
@@ -113,7 +116,12 @@ public class AuthController {
     CurrentUser user = CurrentUser.from(authentication);
     audit.record(
         new AuditLog.Entry(
-            user.username(), user.tenant(), "LOGOUT", "API", "SUCCESS", clientAddress.of(request),
+            user.username(),
+            user.tenant(),
+            "LOGOUT",
+            "API",
+            "SUCCESS",
+            clientAddress.of(request),
             null));
     return HttpResponse.noContent();
   }

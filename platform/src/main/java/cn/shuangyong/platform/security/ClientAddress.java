@@ -14,13 +14,15 @@ import java.util.Set;
 public class ClientAddress {
   private final Set<String> trustedProxies;
 
-  public ClientAddress(@Value("${shuangyong.security.trusted-proxies:}") Set<String> trustedProxies) {
+  public ClientAddress(
+      @Value("${shuangyong.security.trusted-proxies:}") Set<String> trustedProxies) {
     this.trustedProxies = trustedProxies;
   }
 
   public String of(HttpRequest<?> request) {
     InetSocketAddress remote = request.getRemoteAddress();
-    String peer = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    String peer =
+        remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     if (trustedProxies.contains(peer)) {
       String forwarded = request.getHeaders().get("X-Forwarded-For");
       if (forwarded != null && !forwarded.isBlank()) {

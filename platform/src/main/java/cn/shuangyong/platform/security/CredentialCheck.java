@@ -1,9 +1,9 @@
 package cn.shuangyong.platform.security;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.kv.KeyValueStore;
 import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
-import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.users.PasswordHasher;
 import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
@@ -34,7 +34,8 @@ public class CredentialCheck {
     LOCKED
   }
 
-  public record Result(Outcome outcome, @Nullable CurrentUser user, @Nullable Instant lockedUntil) {}
+  public record Result(
+      Outcome outcome, @Nullable CurrentUser user, @Nullable Instant lockedUntil) {}
 
   public enum Channel {
     API,

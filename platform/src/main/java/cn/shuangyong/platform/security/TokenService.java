@@ -93,8 +93,8 @@ public class TokenService {
   }
 
   /**
-   * Uses up a refresh token: answers its user's id and revokes it (a refresh token works once),
-   * or empty when it is unknown, expired or revoked.
+   * Uses up a refresh token: answers its user's id and revokes it (a refresh token works once), or
+   * empty when it is unknown, expired or revoked.
    */
   public Optional<Long> redeem(String refreshToken) {
     if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {

@@ -31,9 +31,28 @@ public record Tenant(
     return new TenantCode(code);
   }
 
-  public Tenant withStatus(TenantStatus newStatus, @Nullable String version, @Nullable String detail,
-      Instant at, String by) {
-    return new Tenant(id, code, adcode, name, level, regionCode, parentCode, newStatus, version,
-        detail, facts, createdAt, createdBy, at, by, this.version);
+  public Tenant withStatus(
+      TenantStatus newStatus,
+      @Nullable String version,
+      @Nullable String detail,
+      Instant at,
+      String by) {
+    return new Tenant(
+        id,
+        code,
+        adcode,
+        name,
+        level,
+        regionCode,
+        parentCode,
+        newStatus,
+        version,
+        detail,
+        facts,
+        createdAt,
+        createdBy,
+        at,
+        by,
+        this.version);
   }
 }

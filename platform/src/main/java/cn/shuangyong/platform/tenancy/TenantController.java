@@ -36,11 +36,19 @@ public class TenantController {
 
   @Serdeable
   public record TenantView(
-      String code, String name, AdministrativeLevel level, String region, @Nullable String parent,
+      String code,
+      String name,
+      AdministrativeLevel level,
+      String region,
+      @Nullable String parent,
       TenantStatus status) {
     static TenantView of(Tenant tenant) {
       return new TenantView(
-          tenant.code(), tenant.name(), tenant.level(), tenant.regionCode(), tenant.parentCode(),
+          tenant.code(),
+          tenant.name(),
+          tenant.level(),
+          tenant.regionCode(),
+          tenant.parentCode(),
           tenant.status());
     }
   }
@@ -61,7 +69,8 @@ public class TenantController {
   }
 
   @Post("/tenants")
-  public HttpResponse<TenantView> create(Authentication authentication, @Body @Valid CreateTenant body) {
+  public HttpResponse<TenantView> create(
+      Authentication authentication, @Body @Valid CreateTenant body) {
     Tenant tenant =
         directory.create(
             CurrentUser.from(authentication),
@@ -70,7 +79,8 @@ public class TenantController {
             body.level(),
             body.parent(),
             body.adcode());
-    return HttpResponse.created(TenantView.of(tenant), URI.create("/api/v1/tenants/" + tenant.code()));
+    return HttpResponse.created(
+        TenantView.of(tenant), URI.create("/api/v1/tenants/" + tenant.code()));
   }
 
   @Get("/regions/{code}/tenants")

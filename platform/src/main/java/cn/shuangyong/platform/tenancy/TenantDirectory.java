@@ -65,7 +65,12 @@ public class TenantDirectory {
       }
       audit.record(
           new AuditLog.Entry(
-              user.username(), tenant.code(), "SUPERVISOR_READ", tenant.code(), "SUCCESS", null,
+              user.username(),
+              tenant.code(),
+              "SUPERVISOR_READ",
+              tenant.code(),
+              "SUCCESS",
+              null,
               null));
       return roles.contextOf(tenant.tenantCode());
     }
@@ -157,8 +162,12 @@ public class TenantDirectory {
             user.username());
     audit.record(
         new AuditLog.Entry(
-            user.username(), code.value(), "TENANT_CREATE", code.value(),
-            tenant.status() == TenantStatus.ACTIVE ? "SUCCESS" : "FAILURE", null,
+            user.username(),
+            code.value(),
+            "TENANT_CREATE",
+            code.value(),
+            tenant.status() == TenantStatus.ACTIVE ? "SUCCESS" : "FAILURE",
+            null,
             tenant.statusDetail()));
     return tenant;
   }
@@ -168,7 +177,8 @@ public class TenantDirectory {
       String code, String name, AdministrativeLevel level, @Nullable Region parent) {
     String path = parent == null ? code : parent.path() + "/" + code;
     return regions.save(
-        new Region(code, name, level, parent == null ? null : parent.code(), path, clock.instant()));
+        new Region(
+            code, name, level, parent == null ? null : parent.code(), path, clock.instant()));
   }
 
   public boolean mayOverseeRegion(CurrentUser user, Region region) {

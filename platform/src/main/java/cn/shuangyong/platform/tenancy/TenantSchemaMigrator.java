@@ -1,11 +1,11 @@
 package cn.shuangyong.platform.tenancy;
 
+import cn.shuangyong.platform.database.OwnerDatabase;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import cn.shuangyong.platform.database.OwnerDatabase;
-import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -66,7 +66,8 @@ public class TenantSchemaMigrator {
       statement.execute("grant usage, select on all sequences in schema " + s + " to " + r);
       statement.execute("revoke all on " + s + ".flyway_schema_history from " + r);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot grant on schema " + schema + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot grant on schema " + schema + ": " + e.getMessage(), e);
     }
   }
 }

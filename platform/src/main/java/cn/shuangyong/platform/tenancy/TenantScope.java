@@ -61,7 +61,8 @@ public class TenantScope {
     }
   }
 
-  private static <T> T enterAndRun(Connection connection, TenantContext tenant, TenantWork<T> work) {
+  private static <T> T enterAndRun(
+      Connection connection, TenantContext tenant, TenantWork<T> work) {
     try {
       try (Statement statement = connection.createStatement()) {
         // identifiers come from a validated TenantCode and a validated role prefix

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 public class PasswordHasher {
   private final int cost;
+
   /** Checked against when the user is unknown, so both answers take the same time. */
   private final String decoy;
 

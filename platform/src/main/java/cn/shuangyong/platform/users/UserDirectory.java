@@ -116,8 +116,14 @@ public class UserDirectory {
         account.responsibleUnitId());
   }
 
-  public void recordFailures(UserAccount account, int failedAttempts, @Nullable Instant lockedUntil) {
+  public void recordFailures(
+      UserAccount account, int failedAttempts, @Nullable Instant lockedUntil) {
     users.recordFailures(account.id(), failedAttempts, lockedUntil);
+  }
+
+  /** How many accounts the platform holds (the platform dashboard). */
+  public long count() {
+    return users.count();
   }
 
   public List<UserAccount> ofTenant(String tenantCode) {

@@ -18,7 +18,8 @@ interface UserRepository extends CrudRepository<UserAccount, Long> {
   @Query("select role from role_assignment where user_id = :userId order by role")
   List<String> findRoles(long userId);
 
-  @Query("insert into role_assignment (user_id, role) values (:userId, :role) on conflict do nothing")
+  @Query(
+      "insert into role_assignment (user_id, role) values (:userId, :role) on conflict do nothing")
   void assignRole(long userId, String role);
 
   @Query(

@@ -9,9 +9,9 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The user's language: Chinese by default, English when asked for. Each module keeps its own
- * bundle ({@code i18n/platform}, {@code i18n/tenants}, {@code i18n/ui}); the base file is Chinese,
- * {@code _en} English. The JVM's default locale never leaks in.
+ * The user's language: Chinese by default, English when asked for. Each module keeps its own bundle
+ * ({@code i18n/platform}, {@code i18n/tenants}, {@code i18n/ui}); the base file is Chinese, {@code
+ * _en} English. The JVM's default locale never leaks in.
  */
 @Singleton
 public class Messages {
@@ -28,7 +28,9 @@ public class Messages {
         ResourceBundle bundle = ResourceBundle.getBundle(name, language, NO_FALLBACK);
         if (bundle.containsKey(key)) {
           String pattern = bundle.getString(key);
-          return arguments.length == 0 ? pattern : new MessageFormat(pattern, language).format(arguments);
+          return arguments.length == 0
+              ? pattern
+              : new MessageFormat(pattern, language).format(arguments);
         }
       } catch (MissingResourceException e) {
         // that module is not on the class path

@@ -3,8 +3,8 @@ package cn.shuangyong.platform.web;
 import io.micronaut.http.HttpStatus;
 
 /**
- * An error answered as RFC 7807 problem JSON: the status, a message key of the bundle for the
- * title and detail, and the key's arguments.
+ * An error answered as RFC 7807 problem JSON: the status, a message key of the bundle for the title
+ * and detail, and the key's arguments.
  */
 public class ProblemException extends RuntimeException {
   private final HttpStatus status;

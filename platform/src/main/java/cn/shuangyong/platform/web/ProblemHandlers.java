@@ -89,11 +89,7 @@ final class ProblemHandlers {
     /** "validation.NotBlank" etc.: our bundles hold one message per constraint. */
     private static String messageKey(ConstraintViolation<?> violation) {
       return "validation."
-          + violation
-              .getConstraintDescriptor()
-              .getAnnotation()
-              .annotationType()
-              .getSimpleName();
+          + violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     }
 
     private static Object[] limits(ConstraintViolation<?> violation) {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Tries to break tenant isolation at the database level: another tenant's schema from inside a
- * tenant transaction, any tenant schema outside one, pooled connections keeping a tenant, and
- * many threads of two tenants interleaving.
+ * tenant transaction, any tenant schema outside one, pooled connections keeping a tenant, and many
+ * threads of two tenants interleaving.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,8 +65,7 @@ class TenantFenceTest implements TestPropertyProvider {
 
   @Test
   void aTenantTransactionSeesOnlyItsOwnSchema() {
-    String own =
-        scope.<String>read(alpha, c -> single(c, "select current_setting('search_path')"));
+    String own = scope.<String>read(alpha, c -> single(c, "select current_setting('search_path')"));
     assertThat(own).isEqualTo("t_fence_alpha");
     String count = scope.<String>read(alpha, c -> single(c, "select count(*) from garrison_unit"));
     assertThat(count).isNotNull();
@@ -75,7 +74,9 @@ class TenantFenceTest implements TestPropertyProvider {
   @Test
   void aRawQueryAgainstAnotherTenantsSchemaIsRefusedByTheDatabase() {
     assertThatThrownBy(
-            () -> scope.read(alpha, c -> single(c, "select count(*) from t_fence_beta.garrison_unit")))
+            () ->
+                scope.read(
+                    alpha, c -> single(c, "select count(*) from t_fence_beta.garrison_unit")))
         .hasRootCauseInstanceOf(SQLException.class)
         .rootCause()
         .hasMessageContaining("permission denied");
@@ -96,7 +97,8 @@ class TenantFenceTest implements TestPropertyProvider {
   void outsideATenantScopeTheTenantPoolReachesNoTenantAtAll() throws SQLException {
     try (Connection connection = tenantDataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      assertThatThrownBy(() -> statement.executeQuery("select count(*) from t_fence_alpha.garrison_unit"))
+      assertThatThrownBy(
+              () -> statement.executeQuery("select count(*) from t_fence_alpha.garrison_unit"))
           .hasMessageContaining("permission denied");
     }
     try (Connection connection = tenantDataSource.getConnection();
@@ -170,7 +172,8 @@ class TenantFenceTest implements TestPropertyProvider {
                                 tenant,
                                 c -> {
                                   try (PreparedStatement s =
-                                      c.prepareStatement("select name from garrison_unit where name = ?")) {
+                                      c.prepareStatement(
+                                          "select name from garrison_unit where name = ?")) {
                                     s.setString(1, name);
                                     try (ResultSet rs = s.executeQuery()) {
                                       return rs.next() ? rs.getString(1) : null;
@@ -224,7 +227,8 @@ class TenantFenceTest implements TestPropertyProvider {
     try (Connection c = TestInfrastructure.get().ownerConnection();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("select count(*) from " + schema + ".garrison_unit where " + condition)) {
+            s.executeQuery(
+                "select count(*) from " + schema + ".garrison_unit where " + condition)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {

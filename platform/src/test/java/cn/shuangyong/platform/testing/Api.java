@@ -25,7 +25,8 @@ public final class Api {
   }
 
   /** An answer: status, content type, parsed body (a Map, a List or null) and the raw text. */
-  public record Answer(int status, String contentType, Object body, String text, HttpResponse<String> raw) {
+  public record Answer(
+      int status, String contentType, Object body, String text, HttpResponse<String> raw) {
     @SuppressWarnings("unchecked")
     public Map<String, Object> map() {
       return (Map<String, Object>) body;
@@ -48,9 +49,11 @@ public final class Api {
   }
 
   public String login(String username, String password) {
-    Answer answer = post("/api/v1/auth/login", Map.of("username", username, "password", password), null);
+    Answer answer =
+        post("/api/v1/auth/login", Map.of("username", username, "password", password), null);
     if (answer.status() != 200) {
-      throw new AssertionError("login of " + username + " failed: " + answer.status() + " " + answer.text());
+      throw new AssertionError(
+          "login of " + username + " failed: " + answer.status() + " " + answer.text());
     }
     return answer.string("access_token");
   }
@@ -68,12 +71,12 @@ public final class Api {
   }
 
   public Answer post(String path, Object body, String token, String language) {
-    return send(builder(path, token).header("Accept-Language", language).POST(publisher(body)), null);
+    return send(
+        builder(path, token).header("Accept-Language", language).POST(publisher(body)), null);
   }
 
   public Answer postRaw(String path, String rawJson, String token) {
-    return send(
-        builder(path, token).POST(HttpRequest.BodyPublishers.ofString(rawJson)), null);
+    return send(builder(path, token).POST(HttpRequest.BodyPublishers.ofString(rawJson)), null);
   }
 
   public Answer put(String path, Object body, String token) {
@@ -103,7 +106,8 @@ public final class Api {
 
   private Answer send(HttpRequest.Builder builder, Void unused) {
     try {
-      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       Object body = null;
       String contentType = response.headers().firstValue("Content-Type").orElse("");

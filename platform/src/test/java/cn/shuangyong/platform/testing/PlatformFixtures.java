@@ -14,8 +14,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Set;
 
 /**
- * Declared fixtures: a test names the regions, tenants and users it needs; each is created once
- * per database and reused by later tests (names are chosen per test class to stay apart).
+ * Declared fixtures: a test names the regions, tenants and users it needs; each is created once per
+ * database and reused by later tests (names are chosen per test class to stay apart).
  */
 public final class PlatformFixtures {
   public static final String PASSWORD = "Fixture@2026";
@@ -29,13 +29,17 @@ public final class PlatformFixtures {
     this.users = context.getBean(UserDirectory.class);
   }
 
-  public synchronized Region region(String code, AdministrativeLevel level, @Nullable String parent) {
+  public synchronized Region region(
+      String code, AdministrativeLevel level, @Nullable String parent) {
     return directory
         .region(code)
         .orElseGet(
             () ->
                 directory.addRegion(
-                    code, "测试" + code, level, parent == null ? null : directory.region(parent).orElseThrow()));
+                    code,
+                    "测试" + code,
+                    level,
+                    parent == null ? null : directory.region(parent).orElseThrow()));
   }
 
   /** A tenant with its own region node under {@code parentRegion}. */
@@ -47,8 +51,13 @@ public final class PlatformFixtures {
               region(code, AdministrativeLevel.COUNTY, parentRegion);
               return provisioner.provision(
                   new TenantProvisioner.NewTenant(
-                      new TenantCode(code), "测试" + code, AdministrativeLevel.COUNTY, code,
-                      parentRegion, null, "{}"),
+                      new TenantCode(code),
+                      "测试" + code,
+                      AdministrativeLevel.COUNTY,
+                      code,
+                      parentRegion,
+                      null,
+                      "{}"),
                   "fixture");
             });
   }
@@ -66,8 +75,14 @@ public final class PlatformFixtures {
             () ->
                 users.create(
                     new UserDirectory.NewUser(
-                        username, "测试用户 " + username, PASSWORD, Set.of(role), tenant, region,
-                        garrisonUnitId, responsibleUnitId),
+                        username,
+                        "测试用户 " + username,
+                        PASSWORD,
+                        Set.of(role),
+                        tenant,
+                        region,
+                        garrisonUnitId,
+                        responsibleUnitId),
                     "fixture"));
   }
 }

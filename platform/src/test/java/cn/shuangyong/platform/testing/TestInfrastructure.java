@@ -85,8 +85,7 @@ public final class TestInfrastructure {
         properties.put("shuangyong.db.app-user", appUser);
         properties.put("shuangyong.db.role-prefix", rolePrefix);
         Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(() -> dropExternal(server, database, appUser, rolePrefix)));
+            .addShutdownHook(new Thread(() -> dropExternal(server, database, appUser, rolePrefix)));
       }
       case "embedded" -> {
         Path directory = temporaryDirectory();
@@ -105,7 +104,8 @@ public final class TestInfrastructure {
                       postgres.close();
                     }));
       }
-      default -> throw new IllegalArgumentException("test.infra must be auto|docker|external|embedded");
+      default ->
+          throw new IllegalArgumentException("test.infra must be auto|docker|external|embedded");
     }
     properties.put("datasources.default.url", jdbcUrl);
     properties.put("datasources.default.username", adminUser);
@@ -142,8 +142,10 @@ public final class TestInfrastructure {
     if (dockerAvailable()) {
       return "docker";
     }
-    boolean postgres = answers("127.0.0.1", 5432) || System.getenv("SHUANGYONG_TEST_PG_URL") != null;
-    boolean redis = answers("127.0.0.1", 6379) || System.getenv("SHUANGYONG_TEST_REDIS_URI") != null;
+    boolean postgres =
+        answers("127.0.0.1", 5432) || System.getenv("SHUANGYONG_TEST_PG_URL") != null;
+    boolean redis =
+        answers("127.0.0.1", 6379) || System.getenv("SHUANGYONG_TEST_REDIS_URI") != null;
     return postgres && redis ? "external" : "embedded";
   }
 
@@ -167,7 +169,11 @@ public final class TestInfrastructure {
   private static RedisServer startEmbeddedRedis(int port) {
     try {
       RedisServer redis =
-          RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1").setting("save \"\"").build();
+          RedisServer.newRedisServer()
+              .port(port)
+              .setting("bind 127.0.0.1")
+              .setting("save \"\"")
+              .build();
       redis.start();
       return redis;
     } catch (IOException e) {
