@@ -46,11 +46,11 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === 'fa7771faf682d48dbe832f905aa0fa7fd193330717a0dd8e8e83a780aaaff52d') {
-    pending.push(import('./chunks/chunk-a9534412d5d7aceaf8b6bb07ec5492e624e8614d310a88ba459d84e04046b40f.js'));
-  }
   if (key === 'd2712deddb1676d7d78c89966bc39ab724d418a11c9437284f583ce0965d189a') {
     pending.push(import('./chunks/chunk-8378572570130bcc99e927e0a57853517ecf24c49397d65e02e31fdd4eafcb89.js'));
+  }
+  if (key === 'fa7771faf682d48dbe832f905aa0fa7fd193330717a0dd8e8e83a780aaaff52d') {
+    pending.push(import('./chunks/chunk-a9534412d5d7aceaf8b6bb07ec5492e624e8614d310a88ba459d84e04046b40f.js'));
   }
   return Promise.all(pending);
 }

@@ -13,6 +13,7 @@ import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.List;
 import org.reactivestreams.Publisher;
 
 /**
@@ -25,6 +26,18 @@ import org.reactivestreams.Publisher;
 @Requires(property = "shuangyong.ui.enabled", notEquals = "false")
 public class UiProxyFilter implements HttpServerFilter {
   public static final String CLIENT_ADDRESS_HEADER = "X-Shuangyong-Client-Address";
+
+  /** Headers about the client's own connection (RFC 9110 §7.6.1), not passed to Jetty. */
+  private static final List<String> HOP_BY_HOP =
+      List.of(
+          "Connection",
+          "Keep-Alive",
+          "Proxy-Connection",
+          "Proxy-Authorization",
+          "TE",
+          "Upgrade",
+          "HTTP2-Settings");
+
   private final ProxyHttpClient client;
   private final VaadinHost host;
   private final ClientAddress clientAddress;
@@ -56,6 +69,7 @@ public class UiProxyFilter implements HttpServerFilter {
     String address = clientAddress.of(request);
     MutableHttpRequest<?> forwarded =
         request.mutate().uri(uri -> uri.scheme("http").host("127.0.0.1").port(port));
+    HOP_BY_HOP.forEach(forwarded.getHeaders()::remove);
     forwarded.getHeaders().set(CLIENT_ADDRESS_HEADER, address);
     return client.proxy(forwarded);
   }
