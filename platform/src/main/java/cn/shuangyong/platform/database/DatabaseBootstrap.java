@@ -1,11 +1,9 @@
 package cn.shuangyong.platform.database;
 
 import io.micronaut.context.annotation.Context;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -27,10 +25,12 @@ public class DatabaseBootstrap {
   public DatabaseBootstrap(OwnerDatabase owner, DatabaseSettings settings) {
     this.ownerDataSource = owner.dataSource();
     this.settings = settings;
-    this.appPassword =
-        settings.appPassword() == null || settings.appPassword().isBlank()
-            ? generatedPassword()
-            : settings.appPassword();
+    if (settings.appPassword() == null || settings.appPassword().isBlank()) {
+      throw new IllegalStateException(
+          "shuangyong.db.app-password (SHUANGYONG_DB_APP_PASSWORD) must be set: it is the"
+              + " password of the tenant pool's login role");
+    }
+    this.appPassword = settings.appPassword();
     migratePlatform();
     ensureAppLoginRole();
   }
@@ -79,11 +79,5 @@ public class DatabaseBootstrap {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the tenant pool's login role " + role, e);
     }
-  }
-
-  private static String generatedPassword() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }

@@ -10,8 +10,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param appUser login role of the tenant pool: NOINHERIT, owns nothing, member of every tenant
  *     role
- * @param appPassword its password; generated at each start when empty (set it when several nodes
- *     share one database)
+ * @param appPassword its password, (re)set at each start; the launcher generates one for a single
+ *     node when none is configured (set it when several nodes share one database)
  * @param rolePrefix prefix of the per-tenant NOLOGIN roles ({@code tenant_pinghu})
  * @param tenantPoolSize maximum connections of the tenant pool
  * @param migrationThreads how many tenant schemas are migrated at once at startup

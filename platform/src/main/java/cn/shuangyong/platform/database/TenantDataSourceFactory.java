@@ -1,21 +1,12 @@
 package cn.shuangyong.platform.database;
 
-import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Named;
-import jakarta.inject.Singleton;
-import javax.sql.DataSource;
-
 /**
- * Publishes the {@link TenantPool} as the data source named {@code tenant}, so that Micronaut Data
- * gives it a transaction manager and tenant repositories can use it.
+ * The data source every tenant transaction runs on, configured as {@code datasources.tenant}: it
+ * logs in as the NOINHERIT application role ({@code shuangyong.db.app-user}), which can reach no
+ * tenant schema until {@code SET LOCAL ROLE} (see {@code TenantScope}).
  */
-@Factory
-public class TenantDataSourceFactory {
+public final class TenantDataSourceFactory {
   public static final String TENANT_DATA_SOURCE = "tenant";
 
-  @Singleton
-  @Named(TENANT_DATA_SOURCE)
-  DataSource tenantDataSource(TenantPool pool) {
-    return pool.dataSource();
-  }
+  private TenantDataSourceFactory() {}
 }

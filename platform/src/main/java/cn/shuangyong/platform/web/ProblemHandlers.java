@@ -52,7 +52,10 @@ final class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ValidationException e) {
-      return problems.validation(request, HttpStatus.UNPROCESSABLE_ENTITY, e.errors());
+      return problems.validation(
+          request,
+          e.isMalformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY,
+          e.errors());
     }
   }
 

@@ -3,7 +3,7 @@ package cn.shuangyong.platform.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shuangyong.platform.database.TenantPool;
+import cn.shuangyong.platform.database.TenantDataSourceFactory;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
@@ -54,7 +54,14 @@ class TenantFenceTest implements TestPropertyProvider {
 
   @BeforeAll
   void tenants() {
-    tenantDataSource = context.getBean(TenantPool.class).dataSource();
+    tenantDataSource =
+        context
+            .getBean(io.micronaut.jdbc.DataSourceResolver.class)
+            .resolve(
+                context.getBean(
+                    DataSource.class,
+                    io.micronaut.inject.qualifiers.Qualifiers.byName(
+                        TenantDataSourceFactory.TENANT_DATA_SOURCE)));
     PlatformFixtures fixtures = new PlatformFixtures(context);
     fixtures.region("fenceprov", AdministrativeLevel.PROVINCE, null);
     fixtures.tenant("fence_alpha", "fenceprov");

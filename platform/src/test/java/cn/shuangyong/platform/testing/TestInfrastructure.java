@@ -113,6 +113,7 @@ public final class TestInfrastructure {
     properties.put("shuangyong.redis.uri", redisUri);
     properties.put("shuangyong.security.jwt-secret", HexFormat.of().formatHex(randomBytes(32)));
     properties.put("shuangyong.security.bcrypt-cost", "4");
+    properties.put("shuangyong.db.app-password", HexFormat.of().formatHex(randomBytes(16)));
   }
 
   /** Micronaut properties that point an application context at these servers. */

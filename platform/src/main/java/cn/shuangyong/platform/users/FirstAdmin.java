@@ -1,0 +1,45 @@
+package cn.shuangyong.platform.users;
+
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.tenancy.TenantStartupMigration;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Without demo data the platform starts empty: when {@code shuangyong.bootstrap.admin-password}
+ * (SHUANGYONG_BOOTSTRAP_ADMIN_PASSWORD) is set and no account named {@code admin} exists, the first
+ * platform admin is created with it.
+ */
+@Singleton
+@Requires(property = "shuangyong.bootstrap.admin-password")
+public class FirstAdmin {
+  private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
+  private final UserDirectory users;
+  private final String password;
+
+  FirstAdmin(
+      TenantStartupMigration tenantsReady,
+      UserDirectory users,
+      @Value("${shuangyong.bootstrap.admin-password}") String password) {
+    this.users = users;
+    this.password = password;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    if (users.find("admin").isPresent()) {
+      return;
+    }
+    users.create(
+        new UserDirectory.NewUser(
+            "admin", "平台管理员", password, Set.of(Role.PLATFORM_ADMIN), null, null, null, null),
+        "bootstrap");
+    LOG.info("first platform admin 'admin' created from shuangyong.bootstrap.admin-password");
+  }
+}

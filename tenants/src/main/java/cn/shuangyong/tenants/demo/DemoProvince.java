@@ -1,0 +1,272 @@
+package cn.shuangyong.tenants.demo;
+
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.tenancy.AdministrativeLevel;
+import cn.shuangyong.platform.tenancy.Region;
+import cn.shuangyong.platform.tenancy.TenantCode;
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantDirectory;
+import cn.shuangyong.platform.tenancy.TenantProvisioner;
+import cn.shuangyong.platform.tenancy.TenantStartupMigration;
+import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.units.Branch;
+import cn.shuangyong.tenants.units.GarrisonUnit;
+import cn.shuangyong.tenants.units.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.ResponsibleUnit;
+import cn.shuangyong.tenants.units.ResponsibleUnitForm;
+import cn.shuangyong.tenants.units.ResponsibleUnitKind;
+import cn.shuangyong.tenants.units.UnitService;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The demo province (浙江, the 20 cities and counties named national model cities on 2025-04-23)
+ * loaded on first start when {@code shuangyong.demo.enabled} is true: regions, tenants with their
+ * published figures, Pinghu's garrison and responsible units (cover names, marked sample) and the
+ * demo accounts, all with the password {@value #PASSWORD}.
+ */
+@Singleton
+@Requires(property = "shuangyong.demo.enabled", value = "true", defaultValue = "false")
+public class DemoProvince {
+  public static final String PASSWORD = "Shuangyong@2026";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoProvince.class);
+  private static final String ACTOR = "demo";
+
+  private final TenantDirectory directory;
+  private final TenantProvisioner provisioner;
+  private final UnitService units;
+  private final UserDirectory users;
+  private final JsonMapper json;
+
+  DemoProvince(
+      TenantStartupMigration tenantsMigrated,
+      TenantDirectory directory,
+      TenantProvisioner provisioner,
+      UnitService units,
+      UserDirectory users,
+      JsonMapper json) {
+    this.directory = directory;
+    this.provisioner = provisioner;
+    this.units = units;
+    this.users = users;
+    this.json = json;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    if (directory.region("zhejiang").isPresent()) {
+      return;
+    }
+    long started = System.nanoTime();
+    load();
+    LOG.info("demo province loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  @SuppressWarnings("unchecked")
+  void load() {
+    Map<String, Object> document = readDocument();
+    Map<String, Object> province = (Map<String, Object>) document.get("region");
+    Map<String, Object> facts = (Map<String, Object>) document.get("tenants");
+    Region zhejiang =
+        directory.addRegion(
+            (String) province.get("code"),
+            (String) province.get("name"),
+            AdministrativeLevel.PROVINCE,
+            null);
+    List<Map<String, Object>> children = (List<Map<String, Object>>) province.get("children");
+    for (Map<String, Object> child : children) {
+      String code = (String) child.get("code");
+      String parent = (String) child.get("parent");
+      AdministrativeLevel level = AdministrativeLevel.valueOf((String) child.get("level"));
+      Region parentRegion = parent == null ? zhejiang : directory.region(parent).orElseThrow();
+      directory.addRegion(code, (String) child.get("name"), level, parentRegion);
+      provisioner.provision(
+          new TenantProvisioner.NewTenant(
+              new TenantCode(code),
+              (String) child.get("name"),
+              level,
+              code,
+              parentRegion.code(),
+              null,
+              toJson(facts.getOrDefault(code, Map.of()))),
+          ACTOR);
+    }
+    Map<String, Long> pinghu = seedPinghu();
+    Map<String, Long> hangzhou = seedHangzhou();
+    seedAccounts(pinghu, hangzhou);
+  }
+
+  private Map<String, Long> seedPinghu() {
+    TenantContext context = directory.enterAsSystem(new TenantCode("pinghu"), "demo data");
+    Map<String, Long> ids = new LinkedHashMap<>();
+    List<GarrisonUnitForm> garrison =
+        List.of(
+            new GarrisonUnitForm("驻平陆军某部（示例）", Branch.ARMY, "张参谋（示例）", "0573-85000001"),
+            new GarrisonUnitForm("驻平海军某部（示例）", Branch.NAVY, "李干事（示例）", "0573-85000002"),
+            new GarrisonUnitForm("驻平空军某部（示例）", Branch.AIR_FORCE, "王助理（示例）", "0573-85000003"),
+            new GarrisonUnitForm("武警平湖中队（示例）", Branch.ARMED_POLICE, "陈中队长（示例）", "0573-85000004"),
+            new GarrisonUnitForm("平湖市人武部（示例）", Branch.MILITIA, "赵科长（示例）", "0573-85000005"),
+            new GarrisonUnitForm("驻平某预备役部队（示例）", Branch.OTHER, "孙参谋（示例）", "0573-85000006"));
+    for (GarrisonUnitForm form : garrison) {
+      GarrisonUnit unit = units.createGarrisonUnit(context, form, true, ACTOR);
+      ids.put(form.name(), unit.id());
+    }
+    List<String> towns = List.of("当湖街道", "钟埭街道", "曹桥街道", "乍浦镇", "新埭镇", "新仓镇", "广陈镇", "独山港镇");
+    for (String town : towns) {
+      units.createResponsibleUnit(
+          context,
+          new ResponsibleUnitForm(town, ResponsibleUnitKind.TOWN, null, null),
+          true,
+          ACTOR);
+    }
+    List<String> departments =
+        List.of(
+            "平湖市退役军人事务局",
+            "平湖市教育局",
+            "平湖市卫生健康局",
+            "平湖市交通运输局",
+            "平湖市住房和城乡建设局",
+            "平湖市人力资源和社会保障局",
+            "平湖市财政局");
+    for (String department : departments) {
+      ResponsibleUnit unit =
+          units.createResponsibleUnit(
+              context,
+              new ResponsibleUnitForm(department, ResponsibleUnitKind.DEPARTMENT, null, null),
+              true,
+              ACTOR);
+      ids.put(department, unit.id());
+    }
+    units.createResponsibleUnit(
+        context,
+        new ResponsibleUnitForm("国网平湖市供电公司", ResponsibleUnitKind.COMPANY, null, null),
+        true,
+        ACTOR);
+    return ids;
+  }
+
+  private Map<String, Long> seedHangzhou() {
+    TenantContext context = directory.enterAsSystem(new TenantCode("hangzhou"), "demo data");
+    Map<String, Long> ids = new LinkedHashMap<>();
+    GarrisonUnit unit =
+        units.createGarrisonUnit(
+            context,
+            new GarrisonUnitForm("驻杭陆军某部（示例）", Branch.ARMY, "周干事（示例）", "0571-87000001"),
+            true,
+            ACTOR);
+    ids.put("garrison", unit.id());
+    units.createResponsibleUnit(
+        context,
+        new ResponsibleUnitForm("杭州市退役军人事务局", ResponsibleUnitKind.DEPARTMENT, null, null),
+        true,
+        ACTOR);
+    return ids;
+  }
+
+  private void seedAccounts(Map<String, Long> pinghu, Map<String, Long> hangzhou) {
+    List<UserDirectory.NewUser> accounts = new ArrayList<>();
+    accounts.add(account("admin", "平台管理员", Role.PLATFORM_ADMIN, null, null, null, null));
+    accounts.add(
+        account("zj.supervisor", "浙江省双拥办督导", Role.SUPERVISOR, null, "zhejiang", null, null));
+    accounts.add(
+        account("jx.supervisor", "嘉兴市双拥办督导", Role.SUPERVISOR, null, "jiaxing", null, null));
+    accounts.add(account("pinghu.admin", "平湖市双拥办管理员", Role.CITY_ADMIN, "pinghu", null, null, null));
+    accounts.add(
+        account("hangzhou.admin", "杭州市双拥办管理员", Role.CITY_ADMIN, "hangzhou", null, null, null));
+    accounts.add(account("quzhou.admin", "衢州市双拥办管理员", Role.CITY_ADMIN, "quzhou", null, null, null));
+    accounts.add(
+        account("zhoushan.admin", "舟山市双拥办管理员", Role.CITY_ADMIN, "zhoushan", null, null, null));
+    accounts.add(
+        account("pinghu.staff", "平湖市双拥办工作人员", Role.CITY_STAFF, "pinghu", null, null, null));
+    accounts.add(
+        account(
+            "pinghu.handler",
+            "平湖市交通运输局经办人",
+            Role.UNIT_HANDLER,
+            "pinghu",
+            null,
+            null,
+            pinghu.get("平湖市交通运输局")));
+    accounts.add(
+        account(
+            "pinghu.liaison",
+            "驻平陆军某部联络员",
+            Role.GARRISON_LIAISON,
+            "pinghu",
+            null,
+            pinghu.get("驻平陆军某部（示例）"),
+            null));
+    accounts.add(
+        account(
+            "pinghu.liaison2",
+            "武警平湖中队联络员",
+            Role.GARRISON_LIAISON,
+            "pinghu",
+            null,
+            pinghu.get("武警平湖中队（示例）"),
+            null));
+    accounts.add(
+        account(
+            "hangzhou.liaison",
+            "驻杭陆军某部联络员",
+            Role.GARRISON_LIAISON,
+            "hangzhou",
+            null,
+            hangzhou.get("garrison"),
+            null));
+    for (UserDirectory.NewUser account : accounts) {
+      users.create(account, ACTOR);
+    }
+  }
+
+  private static UserDirectory.NewUser account(
+      String username,
+      String displayName,
+      Role role,
+      String tenant,
+      String region,
+      Long garrisonUnitId,
+      Long responsibleUnitId) {
+    return new UserDirectory.NewUser(
+        username,
+        displayName,
+        PASSWORD,
+        Set.of(role),
+        tenant,
+        region,
+        garrisonUnitId,
+        responsibleUnitId);
+  }
+
+  private Map<String, Object> readDocument() {
+    try (InputStream in = DemoProvince.class.getResourceAsStream("/demo/zhejiang-2025.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("demo/zhejiang-2025.yaml is missing from the class path");
+      }
+      return new Yaml().load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the demo province", e);
+    }
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
