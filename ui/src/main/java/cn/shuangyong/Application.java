@@ -1,6 +1,7 @@
 package cn.shuangyong;
 
 import cn.shuangyong.platform.database.EmbeddedPostgresServer;
+import cn.shuangyong.tenants.demo.DemoProvince;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -34,12 +35,14 @@ public final class Application {
       properties.put("datasources.default.password", "");
     }
     if (!configured("shuangyong.security.jwt-secret", "SHUANGYONG_JWT_SECRET")) {
-      byte[] secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      properties.put("shuangyong.security.jwt-secret", HexFormat.of().formatHex(secret));
+      properties.put("shuangyong.security.jwt-secret", randomHex(32));
       LOG.warn(
           "SHUANGYONG_JWT_SECRET is not set: using a random secret for this run only;"
               + " tokens will not survive a restart and will not work across instances");
+    }
+    if (!configured("shuangyong.db.app-password", "SHUANGYONG_DB_APP_PASSWORD")) {
+      // single node: the tenant pool's login role gets a fresh password at each start
+      properties.put("shuangyong.db.app-password", randomHex(24));
     }
     ApplicationContext context =
         Micronaut.build(args).mainClass(Application.class).properties(properties).start();
@@ -48,10 +51,20 @@ public final class Application {
         .ifPresent(
             server ->
                 LOG.info(
-                    "Shuangyong Cloud is running: http://localhost:{}/ (API under /api/v1)."
-                        + " Demo logins, when the demo data is loaded, are listed in README"
-                        + " \"Demo\".",
+                    "Shuangyong Cloud is running: http://localhost:{}/ (API under /api/v1)",
                     server.getPort()));
+    if (context.getProperty("shuangyong.demo.enabled", Boolean.class).orElse(false)) {
+      LOG.info(
+          "Demo logins (password {}): admin (platform), zj.supervisor (province),"
+              + " pinghu.admin and pinghu.staff (city office)",
+          DemoProvince.PASSWORD);
+    }
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   private static boolean configured(String property, String environmentVariable) {

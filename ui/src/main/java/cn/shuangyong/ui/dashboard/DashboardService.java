@@ -5,6 +5,7 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.units.UnitService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -17,11 +18,14 @@ import java.util.Map;
 public class DashboardService {
   private final TenantDirectory tenants;
   private final UserDirectory users;
+  private final UnitService units;
   private final JsonMapper json;
 
-  public DashboardService(TenantDirectory tenants, UserDirectory users, JsonMapper json) {
+  public DashboardService(
+      TenantDirectory tenants, UserDirectory users, UnitService units, JsonMapper json) {
     this.tenants = tenants;
     this.users = users;
+    this.units = units;
     this.json = json;
   }
 
@@ -32,7 +36,8 @@ public class DashboardService {
   public record SupervisedTenant(Tenant tenant, @Nullable Integer nationalTitles) {}
 
   /** A city office's own figures. */
-  public record CityFigures(String tenantName, int users) {}
+  public record CityFigures(
+      String tenantName, int users, long garrisonUnits, long responsibleUnits) {}
 
   public PlatformFigures platform(CurrentUser user) {
     requireRole(user, Role.PLATFORM_ADMIN);
@@ -52,7 +57,12 @@ public class DashboardService {
       throw new IllegalArgumentException("not a city user: " + user.username());
     }
     String name = tenants.find(user.tenant()).map(Tenant::name).orElse(user.tenant());
-    return new CityFigures(name, users.ofTenant(user.tenant()).size());
+    UnitService.UnitCounts counts = units.count(user, user.tenant());
+    return new CityFigures(
+        name,
+        users.ofTenant(user.tenant()).size(),
+        counts.garrisonUnits(),
+        counts.responsibleUnits());
   }
 
   private static void requireRole(CurrentUser user, Role role) {

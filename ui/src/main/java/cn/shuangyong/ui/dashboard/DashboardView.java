@@ -59,7 +59,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
       city.setId("city-name");
       add(city);
       if (user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF)) {
-        add(cards(card("dashboard.city-users", figures.users())));
+        add(
+            cards(
+                card("dashboard.garrison-units", figures.garrisonUnits()),
+                card("dashboard.responsible-units", figures.responsibleUnits()),
+                card("dashboard.city-users", figures.users())));
       }
     }
   }

@@ -9,6 +9,8 @@ import cn.shuangyong.ui.dashboard.DashboardView;
 import cn.shuangyong.ui.security.AccessRules;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.tenants.TenantsView;
+import cn.shuangyong.ui.units.GarrisonUnitsView;
+import cn.shuangyong.ui.units.ResponsibleUnitsView;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -97,6 +99,8 @@ public class MainLayout extends AppLayout {
             TenantsView.class,
             user.has(Role.PLATFORM_ADMIN) ? "nav.tenants" : "nav.region-tenants",
             VaadinIcon.BUILDING));
+    all.add(new NavEntry(GarrisonUnitsView.class, "nav.garrison-units", VaadinIcon.SHIELD));
+    all.add(new NavEntry(ResponsibleUnitsView.class, "nav.responsible-units", VaadinIcon.OFFICE));
     all.add(new NavEntry(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT));
     return all.stream().filter(entry -> AccessRules.mayEnter(user, entry.view())).toList();
   }

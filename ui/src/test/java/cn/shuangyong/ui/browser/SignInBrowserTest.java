@@ -2,11 +2,17 @@ package cn.shuangyong.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
+import cn.shuangyong.platform.users.UserAccount;
+import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.units.Branch;
+import cn.shuangyong.tenants.units.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.UnitService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,15 +45,39 @@ class SignInBrowserTest implements TestPropertyProvider {
   private static final String PROVINCE = "uibrowser_prov";
   private static final String CITY = "uibrowsercity";
   private static final String ADMIN = "uibrowser.admin";
+  private static final String LIAISON = "uibrowser.liaison";
+  private static final String UNIT_IN_USE = "驻测某部（已绑定账号）";
 
   @Inject EmbeddedServer server;
   @Inject ApplicationContext context;
   private ChromeDriver browser;
   private Tenant city;
+  private long unitInUse;
 
   @Override
   public Map<String, String> getProperties() {
     return TestInfrastructure.get().properties();
+  }
+
+  @BeforeAll
+  void fixtures() {
+    PlatformFixtures fixtures = new PlatformFixtures(context);
+    fixtures.region(PROVINCE, AdministrativeLevel.PROVINCE, null);
+    city = fixtures.tenant(CITY, PROVINCE);
+    UserAccount admin = fixtures.user(ADMIN, Role.CITY_ADMIN, CITY, null, null, null);
+    CurrentUser adminUser = context.getBean(UserDirectory.class).toCurrentUser(admin);
+    UnitService units = context.getBean(UnitService.class);
+    unitInUse =
+        units.listGarrisonUnits(adminUser, CITY, UNIT_IN_USE).stream()
+            .findFirst()
+            .orElseGet(
+                () ->
+                    units.createGarrisonUnit(
+                        adminUser,
+                        CITY,
+                        new GarrisonUnitForm(UNIT_IN_USE, Branch.ARMY, null, null)))
+            .id();
+    fixtures.user(LIAISON, Role.GARRISON_LIAISON, CITY, null, unitInUse, null);
   }
 
   @BeforeEach
@@ -54,10 +85,6 @@ class SignInBrowserTest implements TestPropertyProvider {
     Optional<String> unavailable = Chromium.unavailableReason();
     Assumptions.assumeTrue(
         unavailable.isEmpty(), () -> "browser test skipped: " + unavailable.get());
-    PlatformFixtures fixtures = new PlatformFixtures(context);
-    fixtures.region(PROVINCE, AdministrativeLevel.PROVINCE, null);
-    city = fixtures.tenant(CITY, PROVINCE);
-    fixtures.user(ADMIN, Role.CITY_ADMIN, CITY, null, null, null);
     browser = Chromium.start();
   }
 
@@ -97,6 +124,38 @@ class SignInBrowserTest implements TestPropertyProvider {
   }
 
   @Test
+  void aCityAdminAddsAGarrisonUnitAndCannotDeleteOneInUse() throws Exception {
+    WebDriverWait wait = signIn(ADMIN);
+    assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
+        .extracting(WebElement::getText)
+        .contains("首页", "驻军单位", "责任单位");
+    browser.get(base() + "garrison-units");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("create-unit"))).click();
+    String name = "驻测新部-" + System.nanoTime() % 100000;
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#unit-name input")))
+        .sendKeys(name);
+    browser.findElement(By.id("save-unit")).click();
+    // the service's type is required: the form says so before anything is saved
+    wait.until(ExpectedConditions.attributeToBe(By.id("unit-kind"), "invalid", "true"));
+    browser.findElement(By.id("unit-kind")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space(.)='海军']")))
+        .click();
+    browser.findElement(By.id("save-unit")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + name + "']")));
+    screenshot(browser, "garrison-units.png");
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("delete-unit-" + unitInUse))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-delete"))).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.tagName("vaadin-notification-card"), "账号绑定"));
+  }
+
+  @Test
   void aWrongPasswordIsRefusedOnTheLoginForm() {
     browser.get(base() + "login");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -106,6 +165,19 @@ class SignInBrowserTest implements TestPropertyProvider {
     browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户名或密码错误"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
+  }
+
+  private WebDriverWait signIn(String username) {
+    browser.get(base() + "login");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+        .sendKeys(username);
+    browser
+        .findElement(By.cssSelector("input[name='password']"))
+        .sendKeys(PlatformFixtures.PASSWORD);
+    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+    return wait;
   }
 
   private String base() {
