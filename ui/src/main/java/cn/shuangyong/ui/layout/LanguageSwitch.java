@@ -19,7 +19,8 @@ public class LanguageSwitch extends Composite<Select<Locale>> {
         locale -> Messages.supported(locale).equals(Locale.ENGLISH) ? "English" : "中文");
     select.setValue(UiSession.locale());
     select.addThemeVariants(SelectVariant.LUMO_SMALL);
-    select.setWidth("7em");
+    select.setWidth("8.5em");
+    select.setId("language");
     select.setAriaLabel(getTranslation("language.switch"));
     select.addValueChangeListener(
         event -> {

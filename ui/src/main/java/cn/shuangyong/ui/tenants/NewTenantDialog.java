@@ -91,12 +91,14 @@ public class NewTenantDialog extends Dialog {
     name.setMaxLength(100);
     Select<AdministrativeLevel> level = new Select<>();
     level.setLabel(getTranslation("tenant.level"));
+    level.setId("tenant-level");
     level.setItems(AdministrativeLevel.values());
     level.setItemLabelGenerator(value -> Labels.level(this, value));
     ComboBox<Region> parent = new ComboBox<>(getTranslation("tenant.parent"));
     parent.setItems(directory.regions());
     parent.setItemLabelGenerator(region -> region.name() + " (" + region.code() + ")");
     parent.setClearButtonVisible(true);
+    parent.setId("tenant-parent");
 
     binder
         .forField(code)

@@ -47,6 +47,7 @@ public class TenantsView extends VerticalLayout implements HasDynamicTitle {
     filter.setPlaceholder(getTranslation("tenants.filter"));
     filter.setPrefixComponent(VaadinIcon.SEARCH.create());
     filter.setClearButtonVisible(true);
+    filter.setWidth("20em");
     filter.setValueChangeMode(ValueChangeMode.LAZY);
     filter.addValueChangeListener(event -> applyFilter());
     HorizontalLayout toolbar = new HorizontalLayout(filter);
