@@ -47,6 +47,9 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
+  if (key === '70366d7b01ed53ebcab1f1ff7263d83b2f89efbb1a4cd67848155993957c4c01') {
+    pending.push(import('./chunks/chunk-45385e59de33eae1a03bc2ef9d11bcd25657908dfb8493c003ab9d6d9db6ebc2.js'));
+  }
   if (key === 'fa7771faf682d48dbe832f905aa0fa7fd193330717a0dd8e8e83a780aaaff52d') {
     pending.push(import('./chunks/chunk-a9534412d5d7aceaf8b6bb07ec5492e624e8614d310a88ba459d84e04046b40f.js'));
   }
@@ -54,9 +57,6 @@ const loadOnDemand = (key) => {
     pending.push(import('./chunks/chunk-8378572570130bcc99e927e0a57853517ecf24c49397d65e02e31fdd4eafcb89.js'));
   }
   if (key === 'a9e5095a8e74bba73a7a6bfbfbdae77d8d7837f498cf9ab34489d86dcb97b095') {
-    pending.push(import('./chunks/chunk-45385e59de33eae1a03bc2ef9d11bcd25657908dfb8493c003ab9d6d9db6ebc2.js'));
-  }
-  if (key === '70366d7b01ed53ebcab1f1ff7263d83b2f89efbb1a4cd67848155993957c4c01') {
     pending.push(import('./chunks/chunk-45385e59de33eae1a03bc2ef9d11bcd25657908dfb8493c003ab9d6d9db6ebc2.js'));
   }
   return Promise.all(pending);

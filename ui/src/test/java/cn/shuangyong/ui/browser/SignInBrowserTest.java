@@ -103,6 +103,7 @@ class SignInBrowserTest implements TestPropertyProvider {
         wait.until(
             ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
+    String anonymousSession = browser.manage().getCookieNamed("JSESSIONID").getValue();
     username.sendKeys(ADMIN);
     browser
         .findElement(By.cssSelector("input[name='password']"))
@@ -112,6 +113,9 @@ class SignInBrowserTest implements TestPropertyProvider {
     WebElement cityName =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("city-name")));
     assertThat(cityName.getText()).isEqualTo(city.name());
+    // signing in rotates the session id (no session fixation)
+    assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue())
+        .isNotEqualTo(anonymousSession);
     assertThat(browser.findElement(By.id("current-user")).getText()).contains(city.name());
     assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
         .extracting(WebElement::getText)
