@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.security.CredentialCheck;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.testing.PlatformFixtures;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -46,6 +48,7 @@ class SignInBrowserTest implements TestPropertyProvider {
   private static final String CITY = "uibrowsercity";
   private static final String ADMIN = "uibrowser.admin";
   private static final String LIAISON = "uibrowser.liaison";
+  private static final String LOCKED = "uibrowser.locked";
   private static final String UNIT_IN_USE = "驻测某部（已绑定账号）";
 
   @Inject EmbeddedServer server;
@@ -78,6 +81,7 @@ class SignInBrowserTest implements TestPropertyProvider {
                         new GarrisonUnitForm(UNIT_IN_USE, Branch.ARMY, null, null)))
             .id();
     fixtures.user(LIAISON, Role.GARRISON_LIAISON, CITY, null, unitInUse, null);
+    fixtures.user(LOCKED, Role.CITY_STAFF, CITY, null, null, null);
   }
 
   @BeforeEach
@@ -169,6 +173,31 @@ class SignInBrowserTest implements TestPropertyProvider {
     browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户名或密码错误"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountAndSaySoWithTheTime() {
+    browser.get(base() + "login");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    for (int attempt = 1; attempt <= CredentialCheck.MAX_FAILURES; attempt++) {
+      WebElement username =
+          wait.until(
+              ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
+      username.sendKeys(Keys.chord(Keys.CONTROL, "a"), LOCKED);
+      WebElement password = browser.findElement(By.cssSelector("input[name='password']"));
+      password.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Wrong@2026x");
+      browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+      wait.until(
+          ExpectedConditions.attributeToBe(
+              By.tagName("vaadin-login-form-wrapper"), "error", "true"));
+      if (attempt < CredentialCheck.MAX_FAILURES) {
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户名或密码错误"));
+      }
+    }
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "账号已锁定至"));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .containsPattern("锁定至 \\d{2}:\\d{2}");
   }
 
   private WebDriverWait signIn(String username) {
