@@ -45,7 +45,8 @@ public class MainLayout extends AppLayout {
     DrawerToggle toggle = new DrawerToggle();
     toggle.setAriaLabel(getTranslation("nav.toggle"));
     Span title = new Span(getTranslation("app.name"));
-    title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD);
+    title.addClassNames(
+        LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Whitespace.NOWRAP);
     HorizontalLayout header = new HorizontalLayout(toggle, title);
     header.setAlignItems(Alignment.CENTER);
     header.setWidthFull();
@@ -60,7 +61,12 @@ public class MainLayout extends AppLayout {
               : tenants.find(user.tenant()).map(Tenant::name).orElse(user.tenant());
       Span who = new Span(city == null ? user.displayName() : user.displayName() + " · " + city);
       who.setId("current-user");
-      who.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+      // on a phone the drawer shows who is signed in; the header keeps only the actions
+      who.addClassNames(
+          LumoUtility.FontSize.SMALL,
+          LumoUtility.TextColor.SECONDARY,
+          LumoUtility.Display.HIDDEN,
+          LumoUtility.Display.Breakpoint.Medium.FLEX);
       Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create());
       logout.setId("logout");
       logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -87,7 +93,18 @@ public class MainLayout extends AppLayout {
             new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create()));
       }
     }
-    addToDrawer(brand, nav);
+    if (user != null) {
+      Span drawerUser = new Span(user.displayName());
+      drawerUser.addClassNames(
+          LumoUtility.FontSize.SMALL,
+          LumoUtility.TextColor.SECONDARY,
+          LumoUtility.Padding.Horizontal.MEDIUM,
+          LumoUtility.Display.FLEX,
+          LumoUtility.Display.Breakpoint.Medium.HIDDEN);
+      addToDrawer(brand, drawerUser, nav);
+    } else {
+      addToDrawer(brand, nav);
+    }
   }
 
   /** What the user's roles may open, in menu order; nothing that does not exist yet. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -112,6 +113,17 @@ class PlatformAdminBrowserTest implements TestPropertyProvider {
         .extracting(WebElement::getText)
         .containsExactly("首页", "辖区城市");
     screenshot("dashboard-supervisor.png");
+
+    // a phone: the drawer folds away behind the toggle
+    browser.manage().window().setSize(new Dimension(390, 844));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//vaadin-side-nav-item[normalize-space(.)='辖区城市']")));
+    browser.findElement(By.tagName("vaadin-drawer-toggle")).click();
+    By regionItem = By.xpath("//vaadin-side-nav-item[normalize-space(.)='辖区城市']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(regionItem));
+    wait.until(driver -> driver.findElement(regionItem).getRect().getX() >= 0); // slid in
+    screenshot("dashboard-supervisor-mobile.png");
   }
 
   private void signIn(String username) {
