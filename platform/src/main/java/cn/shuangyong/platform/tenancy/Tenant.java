@@ -30,29 +30,4 @@ public record Tenant(
   public TenantCode tenantCode() {
     return new TenantCode(code);
   }
-
-  public Tenant withStatus(
-      TenantStatus newStatus,
-      @Nullable String version,
-      @Nullable String detail,
-      Instant at,
-      String by) {
-    return new Tenant(
-        id,
-        code,
-        adcode,
-        name,
-        level,
-        regionCode,
-        parentCode,
-        newStatus,
-        version,
-        detail,
-        facts,
-        createdAt,
-        createdBy,
-        at,
-        by,
-        this.version);
-  }
 }

@@ -87,6 +87,19 @@ public class TenantDirectory {
     return roles.contextOf(code);
   }
 
+  /**
+   * A scheduled job's entry into a tenant (reminders, indicator publishing). Not audited per run:
+   * jobs touch every tenant every hour; their effects are audited where they change data.
+   */
+  public TenantContext enterForJob(TenantCode code, String job) {
+    return roles.contextOf(code);
+  }
+
+  /** Every registered tenant, for platform jobs. */
+  public List<Tenant> allTenants() {
+    return tenants.findAllOrderByCode();
+  }
+
   public List<Tenant> visibleTo(CurrentUser user) {
     if (user.has(Role.PLATFORM_ADMIN)) {
       return tenants.findAllOrderByCode();

@@ -68,6 +68,12 @@ public class TenantProvisioner {
     return migrate(registered, actor);
   }
 
+  private Tenant mark(
+      Tenant tenant, TenantStatus status, String version, String detail, String actor) {
+    tenants.markStatus(tenant.id(), status, version, detail, clock.instant(), actor);
+    return tenants.findById(tenant.id()).orElseThrow();
+  }
+
   /** Migrates an existing tenant; a failure is recorded on the tenant, never thrown further. */
   public Tenant migrate(Tenant tenant, String actor) {
     long started = System.nanoTime();
@@ -78,13 +84,10 @@ public class TenantProvisioner {
           tenant.code(),
           version,
           (System.nanoTime() - started) / 1_000_000);
-      return tenants.update(
-          tenant.withStatus(TenantStatus.ACTIVE, version, null, clock.instant(), actor));
+      return mark(tenant, TenantStatus.ACTIVE, version, null, actor);
     } catch (RuntimeException e) {
       LOG.error("tenant {} failed to migrate: {}", tenant.code(), e.getMessage(), e);
-      return tenants.update(
-          tenant.withStatus(
-              TenantStatus.FAILED, tenant.schemaVersion(), e.getMessage(), clock.instant(), actor));
+      return mark(tenant, TenantStatus.FAILED, tenant.schemaVersion(), e.getMessage(), actor);
     }
   }
 }

@@ -15,6 +15,21 @@ interface TenantRepository extends CrudRepository<Tenant, Long> {
 
   List<Tenant> findAllOrderByCode();
 
+  /** Last writer wins: two nodes migrating the same tenant both end at the same status. */
+  @Query(
+      """
+      update tenant set status = :status, schema_version = :schemaVersion,
+             status_detail = :statusDetail, updated_at = :at, updated_by = :by,
+             version = version + 1
+      where id = :id""")
+  void markStatus(
+      long id,
+      TenantStatus status,
+      @io.micronaut.core.annotation.Nullable String schemaVersion,
+      @io.micronaut.core.annotation.Nullable String statusDetail,
+      java.time.Instant at,
+      String by);
+
   @Query(
       """
       select t.* from tenant t join region r on r.code = t.region_code

@@ -3,6 +3,7 @@ package cn.shuangyong.platform.tenancy;
 import cn.shuangyong.platform.database.OwnerDatabase;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -24,10 +25,45 @@ public class TenantSchemaMigrator {
     this.roles = roles;
   }
 
-  /** Idempotent: creates what is missing, applies pending migrations, re-applies the grants. */
+  /**
+   * Idempotent: creates what is missing, applies pending migrations, re-applies the grants. Runs
+   * under a per-tenant advisory lock, so nodes starting together migrate each tenant once, in turn.
+   */
   public String migrate(TenantCode code) {
     String schema = code.schema();
     String role = roles.roleOf(code);
+    try (Connection lockHolder = ownerDataSource.getConnection()) {
+      try (PreparedStatement lock =
+          lockHolder.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
+        lock.setString(1, "shuangyong-tenant-migration:" + code.value());
+        lock.execute();
+      }
+      try {
+        prepare(schema, role);
+        MigrateResult result =
+            Flyway.configure()
+                .dataSource(ownerDataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(false)
+                .locations("classpath:db/tenant")
+                .load()
+                .migrate();
+        grant(schema, role);
+        return result.targetSchemaVersion;
+      } finally {
+        try (PreparedStatement unlock =
+            lockHolder.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+          unlock.setString(1, "shuangyong-tenant-migration:" + code.value());
+          unlock.execute();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot migrate schema " + schema + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void prepare(String schema, String role) {
     try (Connection connection = ownerDataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
@@ -41,17 +77,6 @@ public class TenantSchemaMigrator {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare schema " + schema + ": " + e.getMessage(), e);
     }
-    MigrateResult result =
-        Flyway.configure()
-            .dataSource(ownerDataSource)
-            .schemas(schema)
-            .defaultSchema(schema)
-            .createSchemas(false)
-            .locations("classpath:db/tenant")
-            .load()
-            .migrate();
-    grant(schema, role);
-    return result.targetSchemaVersion;
   }
 
   private void grant(String schema, String role) {

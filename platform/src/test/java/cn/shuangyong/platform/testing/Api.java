@@ -66,6 +66,44 @@ public final class Api {
     return send(builder(path, token).header("Accept-Language", language).GET(), null);
   }
 
+  /** A binary download (exports): status and bytes. */
+  public HttpResponse<byte[]> download(String path, String token) {
+    try {
+      return http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A multipart upload of one file under {@code field}. */
+  public Answer upload(String path, String field, String fileName, byte[] content, String token) {
+    String boundary = "----shuangyong" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return send(builder, null);
+  }
+
   public Answer post(String path, Object body, String token) {
     return send(builder(path, token).POST(publisher(body)), null);
   }

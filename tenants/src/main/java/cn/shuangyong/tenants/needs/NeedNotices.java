@@ -1,0 +1,70 @@
+package cn.shuangyong.tenants.needs;
+
+import cn.shuangyong.tenants.needs.NeedTypes.Action;
+import cn.shuangyong.tenants.needs.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.NeedTypes.Satisfaction;
+import cn.shuangyong.tenants.notifications.Audience;
+import cn.shuangyong.tenants.notifications.NotificationService;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Who hears of what happens to a need, written in the same tenant transaction. */
+@Singleton
+class NeedNotices {
+  private final NotificationService notifications;
+
+  NeedNotices(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  void after(Connection c, Need need, Action action, @Nullable String note) throws SQLException {
+    String title = "“" + need.title() + "”";
+    switch (action) {
+      case SUBMIT -> send(c, Audience.OFFICE, "SUBMITTED", need, "新提交的双清单事项" + title);
+      case ACCEPT ->
+          send(c, assignee(need), "ASSIGNED", need, "交办事项" + title + "，完成时限 " + need.deadline());
+      case REJECT -> send(c, requester(need), "REJECTED", need, "事项" + title + "未采纳：" + note);
+      case COMPLETE -> send(c, requester(need), "COMPLETED", need, "事项" + title + "已办结，请确认并评价");
+      case CONFIRM -> {
+        if (need.satisfaction() == Satisfaction.UNSATISFIED) {
+          send(c, assignee(need), "REOPENED", need, "事项" + title + "评价为不满意，已退回办理");
+        }
+      }
+      case SUPERVISE -> {
+        send(c, Audience.OFFICE, "SUPERVISED", need, "督办" + title + "：" + note);
+        send(c, assignee(need), "SUPERVISED", need, "督办" + title + "：" + note);
+      }
+      default -> {
+        // progress reports notify nobody
+      }
+    }
+  }
+
+  /** Who does the work: the responsible unit (FOR_TROOPS) or the garrison unit (FOR_CIVILIANS). */
+  static @Nullable Audience assignee(Need need) {
+    if (need.direction() == Direction.FOR_TROOPS) {
+      return need.responsibleUnitId() == null
+          ? null
+          : Audience.responsibleUnit(need.responsibleUnitId());
+    }
+    return need.garrisonUnitId() == null ? null : Audience.garrisonUnit(need.garrisonUnitId());
+  }
+
+  /** Who asked: the garrison unit (FOR_TROOPS) or the office (FOR_CIVILIANS). */
+  static @Nullable Audience requester(Need need) {
+    if (need.direction() == Direction.FOR_TROOPS) {
+      return need.garrisonUnitId() == null ? null : Audience.garrisonUnit(need.garrisonUnitId());
+    }
+    return Audience.OFFICE;
+  }
+
+  private void send(
+      Connection c, @Nullable Audience audience, String kind, Need need, String message)
+      throws SQLException {
+    if (audience != null) {
+      notifications.notify(c, audience, kind, need.id(), message, null);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package cn.shuangyong.tenants.needs;
+
+import static cn.shuangyong.platform.database.Jdbc.date;
+import static cn.shuangyong.platform.database.Jdbc.instant;
+import static cn.shuangyong.platform.database.Jdbc.nullableLong;
+
+import cn.shuangyong.platform.database.Jdbc;
+import cn.shuangyong.tenants.needs.NeedTypes.Action;
+import cn.shuangyong.tenants.needs.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.NeedTypes.Level;
+import cn.shuangyong.tenants.needs.NeedTypes.Satisfaction;
+import cn.shuangyong.tenants.needs.NeedTypes.Source;
+import cn.shuangyong.tenants.needs.NeedTypes.Status;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL of the 双清单, run on a connection already fenced to one tenant (TenantScope). */
+@Singleton
+class NeedStore {
+  static final Map<String, String> SORTABLE =
+      Map.of(
+          "id", "n.id",
+          "deadline", "n.deadline",
+          "createdAt", "n.created_at",
+          "title", "n.title",
+          "status", "n.status",
+          "year", "n.year");
+
+  private static final String SELECT =
+      """
+      select n.*, c.name as category_name, g.name as garrison_unit_name,
+             r.name as responsible_unit_name
+      from need n
+      join need_category c on c.id = n.category_id
+      left join garrison_unit g on g.id = n.garrison_unit_id
+      left join responsible_unit r on r.id = n.responsible_unit_id
+      """;
+
+  /** Rows a caller may see: all, or only those of its garrison unit or responsible unit. */
+  record Visibility(@Nullable Long garrisonUnitId, @Nullable Long responsibleUnitId) {
+    static final Visibility ALL = new Visibility(null, null);
+  }
+
+  record NewNeed(
+      int year,
+      Direction direction,
+      String title,
+      @Nullable String description,
+      long categoryId,
+      @Nullable Long garrisonUnitId,
+      Source source,
+      @Nullable LocalDate expectedBy,
+      boolean sample,
+      Instant at,
+      String actor) {}
+
+  long insert(Connection c, NewNeed need) throws SQLException {
+    return Jdbc.one(
+            c,
+            """
+            insert into need (year, direction, title, description, category_id, garrison_unit_id,
+                              source, expected_by, status, sample, created_at, created_by,
+                              updated_at, updated_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?) returning id""",
+            row -> row.getLong(1),
+            need.year(),
+            need.direction(),
+            need.title(),
+            need.description(),
+            need.categoryId(),
+            need.garrisonUnitId(),
+            need.source(),
+            need.expectedBy(),
+            need.sample(),
+            need.at(),
+            need.actor(),
+            need.at(),
+            need.actor())
+        .orElseThrow();
+  }
+
+  Optional<Need> find(Connection c, long id, LocalDate today, boolean lock) throws SQLException {
+    Optional<Need> need = Jdbc.one(c, SELECT + " where n.id = ?", row -> map(row, today), id);
+    if (lock && need.isPresent()) {
+      Jdbc.one(c, "select id from need where id = ? for update", row -> row.getLong(1), id);
+      return Jdbc.one(c, SELECT + " where n.id = ?", row -> map(row, today), id);
+    }
+    return need;
+  }
+
+  List<NeedEvent> history(Connection c, long needId) throws SQLException {
+    return Jdbc.list(
+        c,
+        "select * from need_event where need_id = ? order by id",
+        row ->
+            new NeedEvent(
+                instant(row, "at"),
+                row.getString("actor"),
+                Action.valueOf(row.getString("action")),
+                row.getString("from_status") == null
+                    ? null
+                    : Status.valueOf(row.getString("from_status")),
+                Status.valueOf(row.getString("to_status")),
+                (Integer) row.getObject("percent"),
+                row.getString("note")),
+        needId);
+  }
+
+  void addEvent(Connection c, long needId, NeedEvent event) throws SQLException {
+    Jdbc.update(
+        c,
+        "insert into need_event (need_id, at, actor, action, from_status, to_status, percent, note)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+        needId,
+        event.at(),
+        event.actor(),
+        event.action(),
+        event.from() == null ? null : event.from().name(),
+        event.to(),
+        event.percent(),
+        event.note());
+  }
+
+  /** A page of needs and the total, filtered, restricted to what the caller may see. */
+  record Page(List<Need> items, long total) {}
+
+  Page list(
+      Connection c,
+      NeedQuery query,
+      Visibility visibility,
+      LocalDate today,
+      String orderBy,
+      int offset,
+      int limit)
+      throws SQLException {
+    StringBuilder where = new StringBuilder(" where true");
+    List<Object> arguments = new ArrayList<>();
+    filter(query, visibility, today, where, arguments);
+    long total = Jdbc.count(c, "select count(*) from need n" + where, arguments.toArray());
+    List<Object> paged = new ArrayList<>(arguments);
+    paged.add(limit);
+    paged.add(offset);
+    List<Need> items =
+        Jdbc.list(
+            c,
+            SELECT + where + " order by " + orderBy + ", n.id desc limit ? offset ?",
+            row -> map(row, today),
+            paged.toArray());
+    return new Page(items, total);
+  }
+
+  static void filter(
+      NeedQuery query,
+      Visibility visibility,
+      LocalDate today,
+      StringBuilder where,
+      List<Object> arguments) {
+    if (visibility.garrisonUnitId() != null) {
+      where.append(" and n.garrison_unit_id = ?");
+      arguments.add(visibility.garrisonUnitId());
+    }
+    if (visibility.responsibleUnitId() != null) {
+      where.append(" and n.responsible_unit_id = ?");
+      arguments.add(visibility.responsibleUnitId());
+    }
+    if (query.status() != null) {
+      where.append(" and n.status = ?");
+      arguments.add(query.status().name());
+    }
+    if (query.direction() != null) {
+      where.append(" and n.direction = ?");
+      arguments.add(query.direction().name());
+    }
+    if (query.year() != null) {
+      where.append(" and n.year = ?");
+      arguments.add(query.year());
+    }
+    if (query.garrisonUnitId() != null) {
+      where.append(" and n.garrison_unit_id = ?");
+      arguments.add(query.garrisonUnitId());
+    }
+    if (query.responsibleUnitId() != null) {
+      where.append(" and n.responsible_unit_id = ?");
+      arguments.add(query.responsibleUnitId());
+    }
+    if (query.overdueOnly()) {
+      where.append(" and n.deadline < ? and n.status not in ('COMPLETED', 'CLOSED', 'REJECTED')");
+      arguments.add(today);
+    }
+    if (query.text() != null && !query.text().isBlank()) {
+      where.append(" and (n.title ilike ? or n.description ilike ?)");
+      String pattern = "%" + escapeLike(query.text().trim()) + "%";
+      arguments.add(pattern);
+      arguments.add(pattern);
+    }
+  }
+
+  Optional<Long> categoryId(Connection c, String name) throws SQLException {
+    return Jdbc.one(
+        c,
+        "select id from need_category where lower(name) = lower(?) and active",
+        row -> row.getLong(1),
+        name.trim());
+  }
+
+  List<String> categories(Connection c) throws SQLException {
+    return Jdbc.list(
+        c,
+        "select name from need_category where active order by sort_order, name",
+        row -> row.getString(1));
+  }
+
+  boolean exists(Connection c, String table, long id) throws SQLException {
+    return Jdbc.count(c, "select count(*) from " + table + " where id = ?", id) > 0;
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  static Need map(ResultSet row, LocalDate today) throws SQLException {
+    Status status = Status.valueOf(row.getString("status"));
+    LocalDate deadline = date(row, "deadline");
+    String level = row.getString("level");
+    String satisfaction = row.getString("satisfaction");
+    return new Need(
+        row.getLong("id"),
+        row.getInt("year"),
+        Direction.valueOf(row.getString("direction")),
+        row.getString("title"),
+        row.getString("description"),
+        row.getString("category_name"),
+        nullableLong(row, "garrison_unit_id"),
+        row.getString("garrison_unit_name"),
+        Source.valueOf(row.getString("source")),
+        date(row, "expected_by"),
+        status,
+        nullableLong(row, "responsible_unit_id"),
+        row.getString("responsible_unit_name"),
+        deadline,
+        level == null ? null : Level.valueOf(level),
+        row.getInt("percent"),
+        row.getString("rejection_reason"),
+        satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+        row.getString("satisfaction_comment"),
+        row.getInt("supervision_count"),
+        deadline != null && deadline.isBefore(today) && status.isOpen(),
+        row.getBoolean("sample"),
+        instant(row, "created_at"),
+        row.getString("created_by"),
+        instant(row, "updated_at"),
+        instant(row, "closed_at"),
+        null);
+  }
+}
