@@ -121,6 +121,11 @@ public class UserDirectory {
     users.recordFailures(account.id(), failedAttempts, lockedUntil);
   }
 
+  /** How many accounts the platform holds (the platform dashboard). */
+  public long count() {
+    return users.count();
+  }
+
   public List<UserAccount> ofTenant(String tenantCode) {
     return users.findByTenantCodeOrderByUsername(tenantCode);
   }

@@ -1,0 +1,83 @@
+package cn.shuangyong.ui.dashboard;
+
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.tenancy.Tenant;
+import cn.shuangyong.platform.tenancy.TenantDirectory;
+import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.units.UnitService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** The figures of each role's dashboard, gathered from the feature services. */
+@Singleton
+public class DashboardService {
+  private final TenantDirectory tenants;
+  private final UserDirectory users;
+  private final UnitService units;
+  private final JsonMapper json;
+
+  public DashboardService(
+      TenantDirectory tenants, UserDirectory users, UnitService units, JsonMapper json) {
+    this.tenants = tenants;
+    this.users = users;
+    this.units = units;
+    this.json = json;
+  }
+
+  /** Platform operator: how much the platform holds. */
+  public record PlatformFigures(int tenants, int regions, long users) {}
+
+  /** A supervised tenant with its status and the national model-city titles it holds. */
+  public record SupervisedTenant(Tenant tenant, @Nullable Integer nationalTitles) {}
+
+  /** A city office's own figures. */
+  public record CityFigures(
+      String tenantName, int users, long garrisonUnits, long responsibleUnits) {}
+
+  public PlatformFigures platform(CurrentUser user) {
+    requireRole(user, Role.PLATFORM_ADMIN);
+    return new PlatformFigures(
+        tenants.visibleTo(user).size(), tenants.regions().size(), users.count());
+  }
+
+  public List<SupervisedTenant> supervised(CurrentUser user) {
+    requireRole(user, Role.SUPERVISOR);
+    return tenants.visibleTo(user).stream()
+        .map(tenant -> new SupervisedTenant(tenant, nationalTitles(tenant)))
+        .toList();
+  }
+
+  public CityFigures city(CurrentUser user) {
+    if (user.tenant() == null) {
+      throw new IllegalArgumentException("not a city user: " + user.username());
+    }
+    String name = tenants.find(user.tenant()).map(Tenant::name).orElse(user.tenant());
+    UnitService.UnitCounts counts = units.count(user, user.tenant());
+    return new CityFigures(
+        name,
+        users.ofTenant(user.tenant()).size(),
+        counts.garrisonUnits(),
+        counts.responsibleUnits());
+  }
+
+  private static void requireRole(CurrentUser user, Role role) {
+    if (!user.has(role)) {
+      throw new IllegalArgumentException(user.username() + " lacks " + role);
+    }
+  }
+
+  private @Nullable Integer nationalTitles(Tenant tenant) {
+    try {
+      Map<?, ?> facts = json.readValue(tenant.facts(), Map.class);
+      Object titles = facts == null ? null : facts.get("national_titles");
+      return titles instanceof Number number ? number.intValue() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package cn.shuangyong.ui.security;
+
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.web.Messages;
+import cn.shuangyong.ui.hosting.UiProxyFilter;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The signed-in user and the chosen language of the current Vaadin session. The user is put here
+ * only by {@link LoginView} after the shared credential check.
+ */
+public final class UiSession {
+  private static final String LOCALE = "shuangyong.locale";
+
+  private UiSession() {}
+
+  public static Optional<CurrentUser> user() {
+    VaadinSession session = VaadinSession.getCurrent();
+    return session == null
+        ? Optional.empty()
+        : Optional.ofNullable(session.getAttribute(CurrentUser.class));
+  }
+
+  /** The signed-in user; views behind the access guard may rely on it. */
+  public static CurrentUser requireUser() {
+    return user().orElseThrow(() -> new IllegalStateException("no user signed in"));
+  }
+
+  /** Signs in: a new HTTP session id first (no session fixation), then the user. */
+  static void signIn(CurrentUser user) {
+    VaadinRequest request = VaadinService.getCurrentRequest();
+    if (request != null) {
+      VaadinService.reinitializeSession(request);
+    }
+    VaadinSession.getCurrent().setAttribute(CurrentUser.class, user);
+  }
+
+  public static void signOut() {
+    VaadinSession session = VaadinSession.getCurrent();
+    session.setAttribute(CurrentUser.class, null);
+    session.getSession().invalidate();
+  }
+
+  /** Chinese unless the user switched to English in this session. */
+  public static Locale locale() {
+    VaadinSession session = VaadinSession.getCurrent();
+    Object chosen = session == null ? null : session.getAttribute(LOCALE);
+    return chosen instanceof Locale locale ? locale : Messages.CHINESE;
+  }
+
+  public static void chooseLocale(Locale locale) {
+    VaadinSession.getCurrent().setAttribute(LOCALE, Messages.supported(locale));
+  }
+
+  /**
+   * The browser's address: the proxy filter's header when the request came through it (loopback),
+   * else the socket peer.
+   */
+  static String clientAddress() {
+    VaadinRequest request = VaadinService.getCurrentRequest();
+    if (request == null) {
+      return null;
+    }
+    String peer = request.getRemoteAddr();
+    String forwarded = request.getHeader(UiProxyFilter.CLIENT_ADDRESS_HEADER);
+    boolean viaProxy = "127.0.0.1".equals(peer) || "0:0:0:0:0:0:0:1".equals(peer);
+    return viaProxy && forwarded != null && !forwarded.isBlank() ? forwarded : peer;
+  }
+}

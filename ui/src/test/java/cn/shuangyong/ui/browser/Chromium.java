@@ -1,0 +1,102 @@
+package cn.shuangyong.ui.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium and chromedriver for browser tests: installed with apt-get when missing and the
+ * tests run as root; otherwise the reason they cannot run.
+ */
+final class Chromium {
+  static final Path BROWSER = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+  private static final Path APT_GET = Path.of("/usr/bin/apt-get");
+
+  private Chromium() {}
+
+  /** Empty when chromium can run, else why not. */
+  static synchronized Optional<String> unavailableReason() {
+    List<String> missing = new ArrayList<>();
+    if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+      missing.add("chromium");
+      missing.add("chromium-driver");
+    }
+    if (!Files.exists(CJK_FONT)) {
+      missing.add("fonts-wqy-microhei"); // Chinese glyphs in screenshots; optional
+    }
+    if (!missing.isEmpty()) {
+      if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(APT_GET)) {
+        if (missing.contains("chromium")) {
+          return Optional.of(
+              "chromium/chromedriver missing and cannot be installed (needs root and apt-get):"
+                  + " apt-get install chromium chromium-driver");
+        }
+      } else {
+        String failure = install(missing);
+        if (failure != null && (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER))) {
+          return Optional.of("installing chromium failed: " + failure);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static ChromeDriver start() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--lang=zh-CN");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    return new ChromeDriver(service, options);
+  }
+
+  private static String install(List<String> packages) {
+    String update = run(List.of(APT_GET.toString(), "update", "-qq"));
+    if (update != null) {
+      return update;
+    }
+    List<String> command = new ArrayList<>(List.of(APT_GET.toString(), "install", "-y", "-qq"));
+    command.addAll(packages);
+    return run(command);
+  }
+
+  private static String run(List<String> command) {
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+      Path log = Files.createTempFile("chromium-install", ".log");
+      Process process = builder.redirectOutput(log.toFile()).start();
+      if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return String.join(" ", command) + " timed out";
+      }
+      return process.exitValue() == 0
+          ? null
+          : String.join(" ", command) + " exited " + process.exitValue() + ", see " + log;
+    } catch (IOException e) {
+      return e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+}
