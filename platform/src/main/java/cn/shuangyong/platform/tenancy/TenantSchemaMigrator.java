@@ -50,7 +50,10 @@ public class TenantSchemaMigrator {
                 .load()
                 .migrate();
         grant(schema, role);
-        return result.targetSchemaVersion;
+        // nothing pending: the schema stays at the version it had
+        return result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
       } finally {
         try (PreparedStatement unlock =
             lockHolder.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {

@@ -49,6 +49,7 @@ class TenantMigrationTest implements TestPropertyProvider {
       assertThat(outcome.status())
           .as(outcome.code() + ": " + outcome.statusDetail())
           .isEqualTo(TenantStatus.ACTIVE);
+      assertThat(outcome.schemaVersion()).as("kept when nothing is pending").isNotNull();
     }
     pool.shutdown();
   }
