@@ -38,7 +38,27 @@ public class UserDirectory {
       @Nullable Long garrisonUnitId,
       @Nullable Long responsibleUnitId) {}
 
+  /**
+   * Creates several accounts, hashing each distinct password once (seeding demo or imported
+   * accounts that share an initial password; their hashes are then equal, as their passwords).
+   */
+  public List<UserAccount> createAll(List<NewUser> requests, String actor) {
+    java.util.Map<String, String> hashes = new java.util.HashMap<>();
+    List<UserAccount> created = new java.util.ArrayList<>();
+    for (NewUser request : requests) {
+      validate(request);
+      String hash = hashes.computeIfAbsent(request.password(), hasher::hash);
+      created.add(save(request, hash, actor));
+    }
+    return created;
+  }
+
   public UserAccount create(NewUser request, String actor) {
+    validate(request);
+    return save(request, hasher.hash(request.password()), actor);
+  }
+
+  private void validate(NewUser request) {
     policy
         .violation(request.password())
         .ifPresent(
@@ -64,6 +84,9 @@ public class UserDirectory {
     if (request.roles().contains(Role.UNIT_HANDLER) && request.responsibleUnitId() == null) {
       throw new InvalidUserException("responsibleUnitId", "user.responsible-unit.required");
     }
+  }
+
+  private UserAccount save(NewUser request, String passwordHash, String actor) {
     Instant now = clock.instant();
     UserAccount saved =
         users.save(
@@ -71,7 +94,7 @@ public class UserDirectory {
                 null,
                 request.username(),
                 request.displayName(),
-                hasher.hash(request.password()),
+                passwordHash,
                 request.tenantCode(),
                 request.regionCode(),
                 request.garrisonUnitId(),

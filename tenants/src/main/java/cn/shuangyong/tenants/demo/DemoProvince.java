@@ -28,6 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.Yaml;
@@ -87,13 +91,14 @@ public class DemoProvince {
             AdministrativeLevel.PROVINCE,
             null);
     List<Map<String, Object>> children = (List<Map<String, Object>>) province.get("children");
+    List<TenantProvisioner.NewTenant> newTenants = new ArrayList<>();
     for (Map<String, Object> child : children) {
       String code = (String) child.get("code");
       String parent = (String) child.get("parent");
       AdministrativeLevel level = AdministrativeLevel.valueOf((String) child.get("level"));
       Region parentRegion = parent == null ? zhejiang : directory.region(parent).orElseThrow();
       directory.addRegion(code, (String) child.get("name"), level, parentRegion);
-      provisioner.provision(
+      newTenants.add(
           new TenantProvisioner.NewTenant(
               new TenantCode(code),
               (String) child.get("name"),
@@ -101,12 +106,33 @@ public class DemoProvince {
               code,
               parentRegion.code(),
               null,
-              toJson(facts.getOrDefault(code, Map.of()))),
-          ACTOR);
+              toJson(facts.getOrDefault(code, Map.of()))));
     }
+    provisionAll(newTenants);
     Map<String, Long> pinghu = seedPinghu();
     Map<String, Long> hangzhou = seedHangzhou();
     seedAccounts(pinghu, hangzhou);
+  }
+
+  /** Provisions the tenants two at a time (the machine's cores); each is its own schema. */
+  private void provisionAll(List<TenantProvisioner.NewTenant> newTenants) {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> results = new ArrayList<>();
+      for (TenantProvisioner.NewTenant tenant : newTenants) {
+        results.add(pool.submit(() -> provisioner.provision(tenant, ACTOR)));
+      }
+      for (Future<?> result : results) {
+        result.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the demo province", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("demo province: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private Map<String, Long> seedPinghu() {
@@ -227,9 +253,7 @@ public class DemoProvince {
             null,
             hangzhou.get("garrison"),
             null));
-    for (UserDirectory.NewUser account : accounts) {
-      users.create(account, ACTOR);
-    }
+    users.createAll(accounts, ACTOR);
   }
 
   private static UserDirectory.NewUser account(
