@@ -32,23 +32,29 @@ public class TenantStartupMigration {
     List<Tenant> all = tenants.findAllOrderByCode();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.migrationThreads()));
     try {
+      List<Tenant> submitted = new ArrayList<>();
       List<Future<Tenant>> results = new ArrayList<>();
       for (Tenant tenant : all) {
         if (tenant.status() != TenantStatus.SUSPENDED) {
+          submitted.add(tenant);
           results.add(pool.submit(() -> provisioner.migrate(tenant, "system")));
         }
       }
-      for (Future<Tenant> result : results) {
-        Tenant outcome = result.get();
-        if (outcome.status() == TenantStatus.FAILED) {
-          failed.add(outcome);
+      for (int i = 0; i < results.size(); i++) {
+        try {
+          Tenant outcome = results.get(i).get();
+          if (outcome.status() == TenantStatus.FAILED) {
+            failed.add(outcome);
+          }
+        } catch (ExecutionException e) {
+          // one tenant's crash (e.g. its lock could not be taken) must not stop the node
+          LOG.error("tenant {} could not be migrated", submitted.get(i).code(), e.getCause());
+          failed.add(submitted.get(i));
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while migrating tenants", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("tenant migration crashed", e.getCause());
     } finally {
       pool.shutdown();
     }

@@ -113,6 +113,8 @@ public final class TestInfrastructure {
     properties.put("shuangyong.redis.uri", redisUri);
     properties.put("shuangyong.security.jwt-secret", HexFormat.of().formatHex(randomBytes(32)));
     properties.put("shuangyong.security.bcrypt-cost", "4");
+    properties.put(
+        "shuangyong.storage.directory", temporaryDirectory().resolve("attachments").toString());
     properties.put("shuangyong.db.app-password", HexFormat.of().formatHex(randomBytes(16)));
   }
 

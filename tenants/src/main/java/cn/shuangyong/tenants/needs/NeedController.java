@@ -3,6 +3,7 @@ package cn.shuangyong.tenants.needs;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.web.PageParameters;
 import cn.shuangyong.platform.web.PageResponse;
+import cn.shuangyong.tenants.attachments.Attachment;
 import cn.shuangyong.tenants.needs.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.NeedTypes.Status;
 import io.micronaut.core.annotation.Nullable;
@@ -39,13 +40,53 @@ public class NeedController {
   private final NeedIndicators indicators;
   private final NeedExport export;
   private final NeedImport importer;
+  private final NeedAttachments attachments;
 
   NeedController(
-      NeedService needs, NeedIndicators indicators, NeedExport export, NeedImport importer) {
+      NeedService needs,
+      NeedIndicators indicators,
+      NeedExport export,
+      NeedImport importer,
+      NeedAttachments attachments) {
     this.needs = needs;
     this.indicators = indicators;
     this.export = export;
     this.importer = importer;
+    this.attachments = attachments;
+  }
+
+  @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+  public HttpResponse<Attachment> addAttachment(
+      Authentication authentication, String tenant, long id, @Part("file") CompletedFileUpload file)
+      throws IOException {
+    Attachment attachment =
+        attachments.add(
+            CurrentUser.from(authentication), tenant, id, file.getFilename(), file.getBytes());
+    return HttpResponse.created(
+        attachment,
+        URI.create(
+            "/api/v1/tenants/" + tenant + "/needs/" + id + "/attachments/" + attachment.id()));
+  }
+
+  @Get("/{id}/attachments")
+  public List<Attachment> attachments(Authentication authentication, String tenant, long id) {
+    return attachments.list(CurrentUser.from(authentication), tenant, id);
+  }
+
+  @Get("/{id}/attachments/{attachmentId}")
+  public HttpResponse<byte[]> attachment(
+      Authentication authentication, String tenant, long id, long attachmentId) {
+    NeedAttachments.Download download =
+        attachments.download(CurrentUser.from(authentication), tenant, id, attachmentId);
+    return HttpResponse.ok(download.content())
+        .contentType(download.attachment().contentType())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(
+            "Content-Disposition",
+            "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(
+                        download.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
   }
 
   /** The Excel template of the import, with its header row and an example row. */
