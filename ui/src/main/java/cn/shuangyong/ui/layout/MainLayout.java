@@ -79,7 +79,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
           LumoUtility.TextColor.SECONDARY,
           LumoUtility.Display.HIDDEN,
           LumoUtility.Display.Breakpoint.Medium.FLEX);
-      Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create());
+      // on a phone the logout shows its icon only, so the header fits 375 px
+      Span logoutText = new Span(getTranslation("nav.logout"));
+      logoutText.addClassNames(
+          LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Medium.INLINE);
+      Button logout = new Button(VaadinIcon.SIGN_OUT.create());
+      logout.getElement().appendChild(logoutText.getElement());
+      logout.setAriaLabel(getTranslation("nav.logout"));
+      logout.setTooltipText(getTranslation("nav.logout"));
       logout.setId("logout");
       logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
       logout.addClickListener(

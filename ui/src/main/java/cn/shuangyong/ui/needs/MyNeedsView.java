@@ -105,7 +105,7 @@ public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
         LumoUtility.Background.CONTRAST_5,
         LumoUtility.BorderRadius.MEDIUM);
     card.setWidthFull();
-    card.getStyle().set("cursor", "pointer");
+    card.getStyle().set("cursor", "pointer").set("box-sizing", "border-box");
     card.getElement().setAttribute("role", "link");
     card.addClickListener(click -> NeedDetailView.open(need.id(), null));
     return card;
