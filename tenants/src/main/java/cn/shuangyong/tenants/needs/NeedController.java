@@ -134,7 +134,7 @@ public class NeedController {
       @QueryValue(defaultValue = "20") int size,
       @Nullable @QueryValue String sort) {
     Pageable pageable = PageParameters.of(page, size, sort, NeedStore.SORTABLE.keySet());
-    NeedStore.Page result =
+    NeedPage result =
         needs.list(
             CurrentUser.from(authentication),
             tenant,

@@ -132,7 +132,7 @@ public class NeedExport {
     List<Need> all = new ArrayList<>();
     NeedQuery query = new NeedQuery(null, direction, year, null, null, false, null);
     for (int page = 0; ; page++) {
-      NeedStore.Page result =
+      NeedPage result =
           needs.list(user, tenant, query, Pageable.from(page, PAGE, Sort.of(Sort.Order.asc("id"))));
       all.addAll(result.items());
       if (result.items().size() < PAGE) {

@@ -111,7 +111,9 @@ public class NeedIndicators implements IndicatorSource {
         Jdbc.one(
                 c,
                 "select percentile_cont(0.5) within group (order by extract(epoch from closed_at -"
-                    + " created_at) / 86400) from need where year = ? and status = 'CLOSED'",
+                    + " created_at) / 86400) from need where year = ? and status = 'CLOSED'"
+                    // no row (rather than a null median) when nothing is closed yet
+                    + " having count(*) > 0",
                 r -> r.getBigDecimal(1),
                 year)
             .map(v -> v.setScale(1, RoundingMode.HALF_UP))

@@ -129,21 +129,41 @@ public class NeedService {
   }
 
   /** A page of needs, sorted by {@code sort} (default: newest first). */
-  public NeedStore.Page list(CurrentUser user, String tenant, NeedQuery query, Pageable pageable) {
+  public NeedPage list(CurrentUser user, String tenant, NeedQuery query, Pageable pageable) {
+    return page(
+        user,
+        tenant,
+        query,
+        orderBy(pageable.getSort()),
+        (int) pageable.getOffset(),
+        pageable.getSize());
+  }
+
+  /**
+   * The same page by offset and limit, for the UI (which speaks no Micronaut Data): {@code sortBy}
+   * is one of id, deadline, createdAt, title, status, year (else newest first).
+   */
+  public NeedPage list(
+      CurrentUser user,
+      String tenant,
+      NeedQuery query,
+      int offset,
+      int limit,
+      @Nullable String sortBy,
+      boolean ascending) {
+    String orderBy =
+        sortBy == null || !NeedStore.SORTABLE.containsKey(sortBy)
+            ? "n.id desc"
+            : NeedStore.SORTABLE.get(sortBy) + (ascending ? " asc nulls last" : " desc nulls last");
+    return page(user, tenant, query, orderBy, Math.max(offset, 0), Math.max(limit, 1));
+  }
+
+  private NeedPage page(
+      CurrentUser user, String tenant, NeedQuery query, String orderBy, int offset, int limit) {
     TenantContext context = tenants.enter(user, tenant, Access.READ);
     NeedStore.Visibility visibility = visibilityOf(user);
-    String orderBy = orderBy(pageable.getSort());
     return scope.read(
-        context,
-        c ->
-            store.list(
-                c,
-                query,
-                visibility,
-                today(),
-                orderBy,
-                (int) pageable.getOffset(),
-                pageable.getSize()));
+        context, c -> store.list(c, query, visibility, today(), orderBy, offset, limit));
   }
 
   public List<String> categories(CurrentUser user, String tenant) {

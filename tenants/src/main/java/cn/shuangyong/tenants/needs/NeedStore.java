@@ -130,10 +130,7 @@ class NeedStore {
         event.note());
   }
 
-  /** A page of needs and the total, filtered, restricted to what the caller may see. */
-  record Page(List<Need> items, long total) {}
-
-  Page list(
+  NeedPage list(
       Connection c,
       NeedQuery query,
       Visibility visibility,
@@ -155,7 +152,7 @@ class NeedStore {
             SELECT + where + " order by " + orderBy + ", n.id desc limit ? offset ?",
             row -> map(row, today),
             paged.toArray());
-    return new Page(items, total);
+    return new NeedPage(items, total);
   }
 
   static void filter(

@@ -5,6 +5,7 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.needs.NeedIndicators;
 import cn.shuangyong.tenants.units.UnitService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -19,13 +20,19 @@ public class DashboardService {
   private final TenantDirectory tenants;
   private final UserDirectory users;
   private final UnitService units;
+  private final NeedIndicators needs;
   private final JsonMapper json;
 
   public DashboardService(
-      TenantDirectory tenants, UserDirectory users, UnitService units, JsonMapper json) {
+      TenantDirectory tenants,
+      UserDirectory users,
+      UnitService units,
+      NeedIndicators needs,
+      JsonMapper json) {
     this.tenants = tenants;
     this.users = users;
     this.units = units;
+    this.needs = needs;
     this.json = json;
   }
 
@@ -63,6 +70,14 @@ public class DashboardService {
         users.ofTenant(user.tenant()).size(),
         counts.garrisonUnits(),
         counts.responsibleUnits());
+  }
+
+  /** The city's 双清单 figures of the current year (completion, on-time, overdue, satisfaction). */
+  public NeedIndicators.Figures needs(CurrentUser user, int year) {
+    if (user.tenant() == null) {
+      throw new IllegalArgumentException("not a city user: " + user.username());
+    }
+    return needs.figures(user, user.tenant(), year);
   }
 
   private static void requireRole(CurrentUser user, Role role) {

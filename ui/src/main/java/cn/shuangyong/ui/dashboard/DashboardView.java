@@ -2,6 +2,8 @@ package cn.shuangyong.ui.dashboard;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.tenants.needs.NeedIndicators;
+import cn.shuangyong.tenants.needs.NeedService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Labels;
@@ -10,14 +12,20 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Year;
 
 /** 首页: a first dashboard per role, figures from {@link DashboardService}. */
 @Prototype
@@ -64,6 +72,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 card("dashboard.garrison-units", figures.garrisonUnits()),
                 card("dashboard.responsible-units", figures.responsibleUnits()),
                 card("dashboard.city-users", figures.users())));
+        add(needs(dashboard.needs(user, Year.now(NeedService.CHINA).getValue())));
       }
     }
   }
@@ -71,6 +80,63 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
   @Override
   public String getPageTitle() {
     return getTranslation("nav.dashboard") + " · " + getTranslation("app.name");
+  }
+
+  /** 双清单 figures of the year: rate cards and a bar per status. */
+  private Component needs(NeedIndicators.Figures figures) {
+    H3 heading = new H3(getTranslation("dashboard.needs.title", String.valueOf(figures.year())));
+    Component rates =
+        cards(
+            figure("dashboard.needs.total", String.valueOf(figures.total())),
+            figure("dashboard.needs.completion-rate", percent(figures.completionRate())),
+            figure("dashboard.needs.on-time-rate", percent(figures.onTimeRate())),
+            figure("dashboard.needs.overdue", String.valueOf(figures.overdueCount())),
+            figure("dashboard.needs.satisfaction-rate", percent(figures.satisfactionRate())),
+            figure(
+                "dashboard.needs.median-days",
+                figures.medianDaysToClose() == null
+                    ? "—"
+                    : figures.medianDaysToClose().stripTrailingZeros().toPlainString()));
+    VerticalLayout bars = new VerticalLayout();
+    bars.setPadding(false);
+    bars.setSpacing(false);
+    bars.setMaxWidth("40em");
+    long max = figures.byStatus().values().stream().mapToLong(Long::longValue).max().orElse(0);
+    figures
+        .byStatus()
+        .forEach(
+            (status, count) -> {
+              Span label = new Span(getTranslation("needs.status." + status));
+              label.setWidth("6em");
+              Div bar = new Div();
+              bar.getStyle()
+                  .set("height", "0.9em")
+                  .set("width", (max == 0 ? 0 : Math.max(1, count * 100 / max)) + "%")
+                  .set("background", "var(--lumo-primary-color)")
+                  .set("border-radius", "var(--lumo-border-radius-s)");
+              Div track = new Div(bar);
+              track.getStyle().set("flex", "1");
+              Span value = new Span(String.valueOf(count));
+              value.setWidth("3em");
+              HorizontalLayout row = new HorizontalLayout(label, track, value);
+              row.setWidthFull();
+              row.setAlignItems(Alignment.CENTER);
+              bars.add(row);
+            });
+    VerticalLayout section = new VerticalLayout(heading, rates, bars);
+    section.setId("dashboard-needs");
+    section.setPadding(false);
+    return section;
+  }
+
+  private static String percent(BigDecimal rate) {
+    return rate == null
+        ? "—"
+        : rate.movePointRight(2)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString()
+            + "%";
   }
 
   private Component cards(Component... cards) {
@@ -81,7 +147,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private Component card(String labelKey, long value) {
-    Span number = new Span(String.valueOf(value));
+    return figure(labelKey, String.valueOf(value));
+  }
+
+  private Component figure(String labelKey, String value) {
+    Span number = new Span(value);
     number.addClassNames(LumoUtility.FontSize.XXXLARGE, LumoUtility.FontWeight.BOLD);
     Span label = new Span(getTranslation(labelKey));
     label.addClassNames(LumoUtility.TextColor.SECONDARY);

@@ -4,13 +4,19 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
+import cn.shuangyong.tenants.notifications.NotificationService;
 import cn.shuangyong.ui.audit.AuditView;
 import cn.shuangyong.ui.dashboard.DashboardView;
+import cn.shuangyong.ui.needs.MyNeedsView;
+import cn.shuangyong.ui.needs.MyTasksView;
+import cn.shuangyong.ui.needs.NeedBoardView;
+import cn.shuangyong.ui.needs.SubmitNeedView;
 import cn.shuangyong.ui.security.AccessRules;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.tenants.TenantsView;
 import cn.shuangyong.ui.units.GarrisonUnitsView;
 import cn.shuangyong.ui.units.ResponsibleUnitsView;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -23,6 +29,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
 import java.util.ArrayList;
@@ -34,12 +43,15 @@ import java.util.List;
  * language switch and logout. The drawer collapses behind a toggle on small screens.
  */
 @Prototype
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
   /** One entry of the navigation: the view, its label key and icon. */
   record NavEntry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {}
 
-  public MainLayout(TenantDirectory tenants) {
+  private static final int POLL_MILLIS = 60_000;
+  private NotificationBell bell;
+
+  public MainLayout(TenantDirectory tenants, NotificationService notifications) {
     setPrimarySection(Section.DRAWER);
     CurrentUser user = UiSession.user().orElse(null);
     DrawerToggle toggle = new DrawerToggle();
@@ -67,7 +79,14 @@ public class MainLayout extends AppLayout {
           LumoUtility.TextColor.SECONDARY,
           LumoUtility.Display.HIDDEN,
           LumoUtility.Display.Breakpoint.Medium.FLEX);
-      Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create());
+      // on a phone the logout shows its icon only, so the header fits 375 px
+      Span logoutText = new Span(getTranslation("nav.logout"));
+      logoutText.addClassNames(
+          LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Medium.INLINE);
+      Button logout = new Button(VaadinIcon.SIGN_OUT.create());
+      logout.getElement().appendChild(logoutText.getElement());
+      logout.setAriaLabel(getTranslation("nav.logout"));
+      logout.setTooltipText(getTranslation("nav.logout"));
       logout.setId("logout");
       logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
       logout.addClickListener(
@@ -76,6 +95,10 @@ public class MainLayout extends AppLayout {
             UiSession.signOut();
             ui.getPage().setLocation("login");
           });
+      if (user.tenant() != null) {
+        bell = new NotificationBell(notifications, user);
+        header.add(bell);
+      }
       header.add(who, new LanguageSwitch(), logout);
     } else {
       header.add(new LanguageSwitch());
@@ -107,6 +130,25 @@ public class MainLayout extends AppLayout {
     }
   }
 
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    super.onAttach(attachEvent);
+    if (bell != null) {
+      // no push: the bell's count is re-read on navigation and every minute
+      UI ui = attachEvent.getUI();
+      ui.setPollInterval(POLL_MILLIS);
+      Registration polling = ui.addPollListener(poll -> bell.refresh());
+      addDetachListener(detach -> polling.remove());
+    }
+  }
+
+  @Override
+  public void afterNavigation(AfterNavigationEvent event) {
+    if (bell != null) {
+      bell.refresh();
+    }
+  }
+
   /** What the user's roles may open, in menu order; nothing that does not exist yet. */
   static List<NavEntry> entriesFor(CurrentUser user) {
     List<NavEntry> all = new ArrayList<>();
@@ -116,6 +158,10 @@ public class MainLayout extends AppLayout {
             TenantsView.class,
             user.has(Role.PLATFORM_ADMIN) ? "nav.tenants" : "nav.region-tenants",
             VaadinIcon.BUILDING));
+    all.add(new NavEntry(SubmitNeedView.class, "nav.needs-submit", VaadinIcon.PLUS_CIRCLE));
+    all.add(new NavEntry(MyNeedsView.class, "nav.needs-mine", VaadinIcon.LIST));
+    all.add(new NavEntry(NeedBoardView.class, "nav.needs-board", VaadinIcon.TABLE));
+    all.add(new NavEntry(MyTasksView.class, "nav.needs-tasks", VaadinIcon.TASKS));
     all.add(new NavEntry(GarrisonUnitsView.class, "nav.garrison-units", VaadinIcon.SHIELD));
     all.add(new NavEntry(ResponsibleUnitsView.class, "nav.responsible-units", VaadinIcon.OFFICE));
     all.add(new NavEntry(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT));

@@ -111,7 +111,7 @@ class PlatformAdminBrowserTest implements TestPropertyProvider {
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "平湖市"));
     assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
         .extracting(WebElement::getText)
-        .containsExactly("首页", "辖区城市");
+        .containsExactly("首页", "辖区城市", "双清单");
     screenshot("dashboard-supervisor.png");
 
     // a phone: the drawer folds away behind the toggle

@@ -1,0 +1,118 @@
+package cn.shuangyong.ui.needs;
+
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.tenants.needs.Need;
+import cn.shuangyong.tenants.needs.NeedPage;
+import cn.shuangyong.tenants.needs.NeedQuery;
+import cn.shuangyong.tenants.needs.NeedService;
+import cn.shuangyong.ui.layout.MainLayout;
+import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.UiSession;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.micronaut.context.annotation.Prototype;
+
+/**
+ * 我的需求: the liaison's needs (the service shows only its own unit's) as cards that fit a phone,
+ * newest first, twenty at a time; a tap opens the detail.
+ */
+@Prototype
+@Route(value = "needs/mine", layout = MainLayout.class)
+@RequiresRole(Role.GARRISON_LIAISON)
+public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
+  private static final int PAGE = 20;
+  private final NeedService needs;
+  private final CurrentUser user;
+  private final VerticalLayout cards = new VerticalLayout();
+  private final Button more = new Button();
+  private int loaded;
+
+  public MyNeedsView(NeedService needs) {
+    this.needs = needs;
+    this.user = UiSession.requireUser();
+    setId("my-needs");
+    setMaxWidth("48em");
+    addClassNames(LumoUtility.Margin.Horizontal.AUTO);
+    Button submit =
+        new Button(
+            getTranslation("nav.needs-submit"),
+            VaadinIcon.PLUS.create(),
+            click -> getUI().ifPresent(ui -> ui.navigate(SubmitNeedView.class)));
+    submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    HorizontalLayout head = new HorizontalLayout(new H2(getTranslation("nav.needs-mine")), submit);
+    head.setWidthFull();
+    head.setJustifyContentMode(JustifyContentMode.BETWEEN);
+    head.setAlignItems(Alignment.CENTER);
+    cards.setPadding(false);
+    cards.setId("my-need-cards");
+    more.setText(getTranslation("needs.more"));
+    more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    more.setWidthFull();
+    more.addClickListener(click -> loadMore());
+    add(head, cards, more);
+    loadMore();
+  }
+
+  private void loadMore() {
+    NeedPage page = needs.list(user, user.tenant(), NeedQuery.all(), loaded, PAGE, "id", false);
+    page.items().forEach(need -> cards.add(card(need)));
+    loaded += page.items().size();
+    if (page.total() == 0) {
+      Span empty = new Span(getTranslation("needs.mine.empty"));
+      empty.addClassNames(LumoUtility.TextColor.SECONDARY);
+      cards.add(empty);
+    }
+    more.setVisible(loaded < page.total());
+  }
+
+  private Component card(Need need) {
+    Span title = new Span(need.title());
+    title.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE);
+    FlexLayout badges = new FlexLayout(NeedLabels.statusBadge(this, need.status()));
+    Span overdue = NeedLabels.overdueBadge(this, need);
+    if (overdue != null) {
+      badges.add(overdue);
+    }
+    badges.addClassNames(LumoUtility.Gap.XSMALL);
+    Span meta =
+        new Span(
+            need.category()
+                + " · "
+                + NeedLabels.dateTime(need.createdAt())
+                + (need.responsibleUnitName() == null ? "" : " · " + need.responsibleUnitName())
+                + (need.percent() > 0 ? " · " + need.percent() + "%" : ""));
+    meta.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+    Div card = new Div(title, badges, meta);
+    card.setId("need-card-" + need.id());
+    card.addClassNames(
+        "need-card",
+        LumoUtility.Display.FLEX,
+        LumoUtility.FlexDirection.COLUMN,
+        LumoUtility.Gap.XSMALL,
+        LumoUtility.Padding.MEDIUM,
+        LumoUtility.Background.CONTRAST_5,
+        LumoUtility.BorderRadius.MEDIUM);
+    card.setWidthFull();
+    card.getStyle().set("cursor", "pointer").set("box-sizing", "border-box");
+    card.getElement().setAttribute("role", "link");
+    card.addClickListener(click -> NeedDetailView.open(need.id(), null));
+    return card;
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("nav.needs-mine") + " · " + getTranslation("app.name");
+  }
+}

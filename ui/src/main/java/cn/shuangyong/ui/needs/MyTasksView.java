@@ -1,0 +1,48 @@
+package cn.shuangyong.ui.needs;
+
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.tenants.needs.NeedQuery;
+import cn.shuangyong.tenants.needs.NeedService;
+import cn.shuangyong.ui.layout.MainLayout;
+import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.UiSession;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+
+/**
+ * 我的任务: the needs assigned to the handler's responsible unit (the service restricts the list by
+ * role); overdue ones are marked red. A click opens the detail, where progress is reported.
+ */
+@Prototype
+@Route(value = "needs/tasks", layout = MainLayout.class)
+@RequiresRole(Role.UNIT_HANDLER)
+public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
+
+  public MyTasksView(NeedService needs) {
+    CurrentUser user = UiSession.requireUser();
+    setId("my-tasks");
+    setSizeFull();
+    Checkbox overdueOnly = new Checkbox(getTranslation("needs.filter.overdue"));
+    overdueOnly.setId("filter-overdue");
+    NeedGrid grid =
+        new NeedGrid(
+            needs,
+            user,
+            user::tenant,
+            () -> new NeedQuery(null, null, null, null, null, overdueOnly.getValue(), null),
+            false);
+    grid.setSizeFull();
+    overdueOnly.addValueChangeListener(event -> grid.refresh());
+    add(new H2(getTranslation("nav.needs-tasks")), overdueOnly, grid);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("nav.needs-tasks") + " · " + getTranslation("app.name");
+  }
+}

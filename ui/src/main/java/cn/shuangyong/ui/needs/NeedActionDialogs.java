@@ -1,0 +1,299 @@
+package cn.shuangyong.ui.needs;
+
+import cn.shuangyong.tenants.needs.NeedCommands;
+import cn.shuangyong.tenants.needs.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.NeedTypes.Level;
+import cn.shuangyong.tenants.needs.NeedTypes.Satisfaction;
+import cn.shuangyong.tenants.units.GarrisonUnit;
+import cn.shuangyong.tenants.units.ResponsibleUnit;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+
+/**
+ * The dialogs of the 双清单 actions. Each is a dumb form: it checks what it can, then hands the
+ * command and its fields (for the service's field errors) to {@code perform}, which answers whether
+ * the action went through; the dialog then closes.
+ */
+final class NeedActionDialogs {
+  private NeedActionDialogs() {}
+
+  /** Carries out a command; may mark the given fields invalid; true when done. */
+  interface Perform<C> extends BiPredicate<C, Map<String, HasValidation>> {}
+
+  /** 受理: the responsible unit (FOR_TROOPS) or garrison unit (FOR_CIVILIANS), deadline, level. */
+  static Dialog accept(
+      Component host,
+      String title,
+      Set<Direction> directions,
+      List<ResponsibleUnit> responsibleUnits,
+      List<GarrisonUnit> garrisonUnits,
+      LocalDate today,
+      Perform<NeedCommands.Accept> perform) {
+    ComboBox<ResponsibleUnit> responsible = new ComboBox<>(t(host, "needs.responsible-unit"));
+    responsible.setId("accept-responsible-unit");
+    responsible.setItems(responsibleUnits);
+    responsible.setItemLabelGenerator(ResponsibleUnit::name);
+    responsible.setVisible(directions.contains(Direction.FOR_TROOPS));
+    ComboBox<GarrisonUnit> garrison = new ComboBox<>(t(host, "needs.garrison-unit.doing"));
+    garrison.setId("accept-garrison-unit");
+    garrison.setItems(garrisonUnits);
+    garrison.setItemLabelGenerator(GarrisonUnit::name);
+    garrison.setVisible(directions.contains(Direction.FOR_CIVILIANS));
+    DatePicker deadline = new DatePicker(t(host, "needs.deadline"));
+    deadline.setId("accept-deadline");
+    deadline.setMin(today);
+    Select<Level> level = new Select<>();
+    level.setLabel(t(host, "needs.level"));
+    level.setId("accept-level");
+    level.setItems(Level.values());
+    level.setItemLabelGenerator(value -> NeedLabels.of(host, "level", value));
+    level.setValue(Level.CITY);
+    TextArea note = note(host, "needs.note");
+    Map<String, HasValidation> fields = new LinkedHashMap<>();
+    fields.put("responsibleUnitId", responsible);
+    fields.put("garrisonUnitId", garrison);
+    fields.put("deadline", deadline);
+    fields.put("level", level);
+    fields.put("note", note);
+    return dialog(
+        host,
+        "accept-dialog",
+        title,
+        "needs.action.ACCEPT",
+        false,
+        new FormLayout(responsible, garrison, deadline, level, note),
+        fields,
+        () -> {
+          boolean valid = true;
+          if (responsible.isVisible()) {
+            valid &= required(host, responsible, "needs.responsible-unit.required");
+          }
+          if (garrison.isVisible()) {
+            valid &= required(host, garrison, "needs.garrison-unit.required");
+          }
+          valid &= required(host, deadline, "needs.deadline.required");
+          if (deadline.getValue() != null && deadline.getValue().isBefore(today)) {
+            invalid(deadline, t(host, "need.date.past"));
+            valid = false;
+          }
+          return valid
+              ? new NeedCommands.Accept(
+                  responsible.isVisible() ? responsible.getValue().id() : null,
+                  garrison.isVisible() ? garrison.getValue().id() : null,
+                  deadline.getValue(),
+                  level.getValue(),
+                  note.getValue())
+              : null;
+        },
+        perform);
+  }
+
+  /** 不予采纳: a written reason, confirmed before it is sent. */
+  static Dialog reject(Component host, String needTitle, Perform<NeedCommands.Reject> perform) {
+    TextArea reason = note(host, "needs.reason");
+    reason.setId("reject-reason");
+    reason.setRequiredIndicatorVisible(true);
+    Map<String, HasValidation> fields = Map.of("reason", reason);
+    Dialog[] holder = new Dialog[1];
+    holder[0] =
+        dialog(
+            host,
+            "reject-dialog",
+            t(host, "needs.action.REJECT"),
+            "needs.action.REJECT",
+            true,
+            new FormLayout(reason),
+            fields,
+            () ->
+                required(host, reason, "needs.reason.required")
+                    ? new NeedCommands.Reject(reason.getValue().trim())
+                    : null,
+            (command, marks) -> {
+              ConfirmDialog confirm = new ConfirmDialog();
+              confirm.setHeader(t(host, "needs.reject.confirm.title"));
+              confirm.setText(host.getTranslation("needs.reject.confirm.text", needTitle));
+              confirm.setCancelable(true);
+              confirm.setCancelText(t(host, "action.cancel"));
+              Button yes = new Button(t(host, "needs.action.REJECT"));
+              yes.setId("confirm-reject");
+              yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+              confirm.setConfirmButton(yes);
+              confirm.addConfirmListener(
+                  event -> {
+                    if (perform.test(command, marks)) {
+                      holder[0].close();
+                    }
+                  });
+              confirm.open();
+              return false; // the confirmation closes the dialog
+            });
+    return holder[0];
+  }
+
+  /** 报告进度: percent 0..100 and a note. */
+  static Dialog progress(Component host, int current, Perform<NeedCommands.Progress> perform) {
+    IntegerField percent = new IntegerField(t(host, "needs.percent"));
+    percent.setId("progress-percent");
+    percent.setMin(0);
+    percent.setMax(100);
+    percent.setStepButtonsVisible(true);
+    percent.setValue(current);
+    percent.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+    TextArea note = note(host, "needs.note");
+    return dialog(
+        host,
+        "progress-dialog",
+        t(host, "needs.action.PROGRESS"),
+        "needs.action.PROGRESS",
+        false,
+        new FormLayout(percent, note),
+        Map.of("percent", percent, "note", note),
+        () -> {
+          Integer value = percent.getValue();
+          if (value == null || value < 0 || value > 100) {
+            invalid(percent, t(host, "needs.percent.range"));
+            return null;
+          }
+          return new NeedCommands.Progress(value, note.getValue());
+        },
+        perform);
+  }
+
+  /** 办结: an optional note. */
+  static Dialog complete(Component host, Perform<NeedCommands.Complete> perform) {
+    TextArea note = note(host, "needs.note");
+    return dialog(
+        host,
+        "complete-dialog",
+        t(host, "needs.action.COMPLETE"),
+        "needs.action.COMPLETE",
+        false,
+        new FormLayout(note),
+        Map.of("note", note),
+        () -> new NeedCommands.Complete(note.getValue()),
+        perform);
+  }
+
+  /** 确认销号: satisfaction and a comment; 不满意 sends the need back to work. */
+  static Dialog confirm(Component host, Perform<NeedCommands.Confirm> perform) {
+    RadioButtonGroup<Satisfaction> satisfaction = new RadioButtonGroup<>();
+    satisfaction.setLabel(t(host, "needs.satisfaction"));
+    satisfaction.setId("confirm-satisfaction");
+    satisfaction.setItems(Satisfaction.values());
+    satisfaction.setItemLabelGenerator(value -> NeedLabels.of(host, "satisfaction", value));
+    satisfaction.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+    TextArea comment = note(host, "needs.comment");
+    return dialog(
+        host,
+        "confirm-dialog",
+        t(host, "needs.action.CONFIRM"),
+        "needs.action.CONFIRM",
+        false,
+        new FormLayout(satisfaction, comment),
+        Map.of("satisfaction", satisfaction, "comment", comment),
+        () ->
+            required(host, satisfaction, "needs.satisfaction.required")
+                ? new NeedCommands.Confirm(satisfaction.getValue(), comment.getValue())
+                : null,
+        perform);
+  }
+
+  /** 督办: a written note. */
+  static Dialog supervise(Component host, Perform<NeedCommands.Supervise> perform) {
+    TextArea note = note(host, "needs.supervise.note");
+    note.setRequiredIndicatorVisible(true);
+    return dialog(
+        host,
+        "supervise-dialog",
+        t(host, "needs.action.SUPERVISE"),
+        "needs.action.SUPERVISE",
+        false,
+        new FormLayout(note),
+        Map.of("note", note),
+        () ->
+            required(host, note, "needs.supervise.note.required")
+                ? new NeedCommands.Supervise(note.getValue().trim())
+                : null,
+        perform);
+  }
+
+  private static <C> Dialog dialog(
+      Component host,
+      String id,
+      String title,
+      String okKey,
+      boolean danger,
+      FormLayout form,
+      Map<String, HasValidation> fields,
+      Supplier<C> read,
+      Perform<C> perform) {
+    Dialog dialog = new Dialog();
+    dialog.setId(id);
+    dialog.setHeaderTitle(title);
+    dialog.setWidth("min(32em, 95vw)");
+    form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+    dialog.add(form);
+    Button ok = new Button(t(host, okKey));
+    ok.setId(id + "-ok");
+    ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    if (danger) {
+      ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    }
+    ok.addClickListener(
+        click -> {
+          fields.values().forEach(field -> field.setInvalid(false));
+          C command = read.get();
+          if (command != null && perform.test(command, fields)) {
+            dialog.close();
+          }
+        });
+    dialog.getFooter().add(new Button(t(host, "action.cancel"), click -> dialog.close()), ok);
+    return dialog;
+  }
+
+  private static TextArea note(Component host, String labelKey) {
+    TextArea note = new TextArea(t(host, labelKey));
+    note.setMaxLength(2000);
+    note.setWidthFull();
+    return note;
+  }
+
+  private static <F extends HasValue<?, ?> & HasValidation> boolean required(
+      Component host, F field, String messageKey) {
+    Object value = field.getValue();
+    if (field.isEmpty() || (value instanceof String text && text.isBlank())) {
+      invalid(field, t(host, messageKey));
+      return false;
+    }
+    return true;
+  }
+
+  private static void invalid(HasValidation field, String message) {
+    field.setErrorMessage(message);
+    field.setInvalid(true);
+  }
+
+  private static String t(Component host, String key) {
+    return host.getTranslation(key);
+  }
+}

@@ -1,0 +1,157 @@
+package cn.shuangyong.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shuangyong.platform.testing.TestInfrastructure;
+import cn.shuangyong.tenants.demo.DemoProvince;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * 双清单 end to end in a real browser: Pinghu's garrison liaison submits a need from a phone-sized
+ * window, the city office finds it on the board and accepts it on the detail page.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NeedsBrowserTest implements TestPropertyProvider {
+  @Inject EmbeddedServer server;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestInfrastructure.get().properties();
+  }
+
+  @BeforeEach
+  void setUp() {
+    Optional<String> unavailable = Chromium.unavailableReason();
+    Assumptions.assumeTrue(
+        unavailable.isEmpty(), () -> "browser test skipped: " + unavailable.get());
+    browser = Chromium.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aLiaisonSubmitsOnAPhoneAndTheOfficeAcceptsIt() throws Exception {
+    String title = "周末班车-" + System.nanoTime() % 1_000_000;
+
+    // the liaison, on a phone
+    browser.manage().window().setSize(new Dimension(390, 844));
+    signIn("pinghu.liaison");
+    browser.get(base() + "needs/new");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#need-title input")))
+        .sendKeys(title);
+    // the form refuses a need without a category, in Chinese, before anything is sent
+    browser.findElement(By.id("submit-need-button")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("need-category"), "invalid", "true"));
+    browser.findElement(By.id("need-category")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space(.)='官兵出行']")))
+        .click();
+    browser
+        .findElement(By.cssSelector("#need-description textarea"))
+        .sendKeys("官兵周末往返市区，希望开通营区至市区的直通班车");
+    WebElement form = browser.findElement(By.id("submit-need"));
+    assertThat(form.getRect().getWidth()).isLessThanOrEqualTo(390);
+    screenshot("needs-liaison-form.png");
+    browser.findElement(By.id("submit-need-button")).click();
+
+    wait.until(ExpectedConditions.textToBe(By.id("need-heading"), title));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-status"), "已提交"));
+    // a liaison may not accept: no action buttons for it on a submitted need
+    assertThat(browser.findElements(By.id("action-accept"))).isEmpty();
+    screenshot("needs-liaison-submitted.png");
+
+    browser.get(base() + "needs/mine");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-need-cards"), title));
+    screenshot("needs-liaison-mine.png");
+
+    // the city office, on a desktop
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    signIn("pinghu.staff");
+    browser.get(base() + "needs");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#filter-search input")))
+        .sendKeys(title);
+    By row = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + title + "']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    screenshot("needs-board.png");
+    browser.findElement(row).click();
+
+    wait.until(ExpectedConditions.textToBe(By.id("need-heading"), title));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("action-accept"))).click();
+    WebElement unit =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#accept-responsible-unit input")));
+    unit.sendKeys("交通运输局");
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[contains(., '交通运输局')]")))
+        .click();
+    // the date picker's value is ISO whatever the locale shows; set it as the picker would
+    String date = LocalDate.now().plusMonths(3).toString();
+    WebElement deadline = browser.findElement(By.id("accept-deadline"));
+    browser.executeScript("arguments[0].value = arguments[1];", deadline, date);
+    wait.until(
+        driver -> !deadline.findElement(By.tagName("input")).getDomProperty("value").isEmpty());
+    screenshot("needs-staff-accept-dialog.png");
+    browser.findElement(By.id("accept-dialog-ok")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-status"), "已受理"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("need-history"), "pinghu.staff"));
+    assertThat(browser.findElement(By.id("need-detail")).getText()).contains("交通运输局");
+    screenshot("needs-staff-accepted.png");
+  }
+
+  private void signIn(String username) {
+    browser.get(base() + "login");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+        .sendKeys(username);
+    browser.findElement(By.cssSelector("input[name='password']")).sendKeys(DemoProvince.PASSWORD);
+    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+  }
+
+  private String base() {
+    return "http://localhost:" + server.getPort() + "/";
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path directory = Path.of("target", "screenshots");
+    Files.createDirectories(directory);
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
