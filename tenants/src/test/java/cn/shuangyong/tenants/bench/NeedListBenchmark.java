@@ -80,7 +80,7 @@ import java.util.stream.Stream;
  * -Pbench -Dbench.provisioning.skip=true -DskipTests verify} (without the skip, {@code -am} also
  * runs the platform's provisioning benchmark); knobs (system properties, also accepted by Maven):
  * {@code bench.tenants} (100), {@code bench.needs} (10000), {@code bench.other.needs} (200), {@code
- * bench.clients} (50), {@code bench.warmup} (15 s), {@code bench.duration} (30 s per measurement,
+ * bench.clients} (50), {@code bench.warmup} (30 s), {@code bench.duration} (30 s per measurement,
  * split over the rounds), {@code bench.rounds} (3), {@code bench.submit.clients} (50), {@code
  * bench.submit.duration} (20 s), {@code bench.single.duration} (8 s: A and B again at one client,
  * the service time without queueing), {@code bench.output} ({@code tenants/target/bench/needs.md}).
@@ -164,7 +164,7 @@ public final class NeedListBenchmark {
     int otherNeeds = Integer.getInteger("bench.other.needs", 200);
     int clients = Integer.getInteger("bench.clients", 50);
     int rounds = Integer.getInteger("bench.rounds", 3);
-    Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 15));
+    Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
     Duration perRound = Duration.ofSeconds(Long.getLong("bench.duration", 30)).dividedBy(rounds);
     int submitClients = Integer.getInteger("bench.submit.clients", 50);
     Duration submitDuration = Duration.ofSeconds(Long.getLong("bench.submit.duration", 20));
@@ -219,18 +219,27 @@ public final class NeedListBenchmark {
         };
 
     log("warm-up: %d s API, %d s SQL", warmup.toSeconds(), warmup.toSeconds() / 2);
+    Cpu idle = Cpu.now();
+    Thread.sleep(3000);
+    facts.put("CPU in 3 s before the load (this JVM idle)", Cpu.now().since(idle));
     Load.run(clients, warmup, apiCall, mixes.size());
     Load.run(clients, warmup.dividedBy(2), sqlCall, mixes.size());
 
     Load apiTotal = new Load(mixes.size());
     Load sqlTotal = new Load(mixes.size());
     List<String> roundLoads = new ArrayList<>();
+    Cpu cpuA = new Cpu(0, 0, 0, 0);
+    Cpu cpuB = new Cpu(0, 0, 0, 0);
     for (int r = 1; r <= rounds; r++) {
       log("round %d/%d: A (API) %d s", r, rounds, perRound.toSeconds());
+      Cpu before = Cpu.now();
       Load a = Load.run(clients, perRound, apiCall, mixes.size());
+      cpuA = cpuA.plus(Cpu.now(), before);
       log("  A: %s", a.summary());
       log("round %d/%d: B (SQL) %d s", r, rounds, perRound.toSeconds());
+      before = Cpu.now();
       Load b = Load.run(clients, perRound, sqlCall, mixes.size());
+      cpuB = cpuB.plus(Cpu.now(), before);
       log("  B: %s", b.summary());
       apiTotal.add(a);
       sqlTotal.add(b);
@@ -306,6 +315,9 @@ public final class NeedListBenchmark {
           });
     }
     notes.addAll(roundLoads);
+    Cpu zero = new Cpu(0, 0, 0, 0);
+    facts.put("CPU during A (API)", cpuA.since(zero));
+    facts.put("CPU during B (SQL)", cpuB.since(zero));
 
     // C. submitting
     String[] submitters = {"pinghu.liaison", "pinghu.liaison2", "pinghu.staff"};
@@ -339,7 +351,9 @@ public final class NeedListBenchmark {
     log("warm-up: submit 5 s");
     Load.run(submitClients, Duration.ofSeconds(5), submitCall, 1);
     log("C (submit) %d s, %d clients", submitDuration.toSeconds(), submitClients);
+    Cpu beforeC = Cpu.now();
     Load c = Load.run(submitClients, submitDuration, submitCall, 1);
+    facts.put("CPU during C (submit)", Cpu.now().since(beforeC));
     log("  C: %s", c.summary());
     double perSecond = c.count() / (c.nanos.get() / 1e9);
     rows.add(
@@ -857,6 +871,84 @@ public final class NeedListBenchmark {
       return triple() + ", " + throughput() + ", errors " + errors.get();
     }
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // CPU accounting: who used the machine's cores during a measurement
+
+  /** CPU seconds so far: the whole machine (busy), this JVM, and all postgres processes. */
+  private record Cpu(double machineBusy, double machineTotal, double jvm, double postgres) {
+    static Cpu now() {
+      double busy = 0;
+      double total = 0;
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+          double v = Double.parseDouble(f[i]) / 100.0;
+          total += v;
+          if (i != 4 && i != 5) {
+            busy += v; // all but idle and iowait
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        busy = Double.NaN;
+      }
+      double jvm =
+          ((com.sun.management.OperatingSystemMXBean)
+                      java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime()
+              / 1e9;
+      double pg = 0;
+      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+          try {
+            String stat = Files.readString(proc.resolve("stat"));
+            int close = stat.lastIndexOf(')');
+            if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+              continue;
+            }
+            String[] f = stat.substring(close + 2).split(" ");
+            pg += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+          } catch (IOException | RuntimeException gone) {
+            // the process ended
+          }
+        }
+      } catch (IOException e) {
+        pg = Double.NaN;
+      }
+      return new Cpu(busy, total, jvm, pg);
+    }
+
+    /** This sum plus the interval from {@code before} to {@code after}. */
+    Cpu plus(Cpu after, Cpu before) {
+      return new Cpu(
+          machineBusy + after.machineBusy - before.machineBusy,
+          machineTotal + after.machineTotal - before.machineTotal,
+          jvm + after.jvm - before.jvm,
+          postgres + after.postgres - before.postgres);
+    }
+
+    /** "machine 97 % busy: this JVM 1.1 cores, PostgreSQL 0.6, other 0.2 (of 2)". */
+    String since(Cpu before) {
+      double wall = (machineTotal - before.machineTotal) / CORES;
+      if (wall <= 0) {
+        return "?";
+      }
+      double busyCores = (machineBusy - before.machineBusy) / wall;
+      double jvmCores = (jvm - before.jvm) / wall;
+      double pgCores = (postgres - before.postgres) / wall;
+      return String.format(
+          Locale.ROOT,
+          "machine %.0f%% busy; cores used by this JVM (server + clients) %.2f, PostgreSQL %.2f,"
+              + " everything else %.2f (of %d)",
+          100 * busyCores / CORES,
+          jvmCores,
+          pgCores,
+          Math.max(0, busyCores - jvmCores - pgCores),
+          CORES);
+    }
+  }
+
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   // ---------------------------------------------------------------------------------------------
   // report
