@@ -4,6 +4,7 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.kv.KeyValueStore;
 import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.TransactionOperations;
@@ -19,9 +20,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +35,7 @@ import java.util.UUID;
  */
 @Singleton
 public class TokenService {
+  private static final String SEEDED_KEY = "token:revocations-seeded";
   private final TokenGenerator generator;
   private final TransactionOperations<Connection> transactions;
   private final KeyValueStore store;
@@ -39,6 +43,7 @@ public class TokenService {
   private final Duration accessLifetime;
   private final Duration refreshLifetime;
   private final SecureRandom random = new SecureRandom();
+  private volatile boolean reseedNeeded = true;
 
   public TokenService(
       TokenGenerator generator,
@@ -149,19 +154,73 @@ public class TokenService {
       try {
         store.put(revocationKey(jti), "1", remaining);
       } catch (KeyValueStoreUnavailableException e) {
-        // PostgreSQL holds the revocation; isRevoked falls back to it
+        // PostgreSQL holds the revocation; the next seeding round copies it into the store
+        reseedNeeded = true;
       }
     }
   }
 
+  /**
+   * Whether a token was revoked. The shared store answers when it holds the revocations (it is
+   * re-seeded from PostgreSQL after it lost them, see {@link #seedRevocations()}); while it is
+   * unavailable or not yet seeded, PostgreSQL answers.
+   */
   public boolean isRevoked(String jti) {
     try {
       if (store.get(revocationKey(jti)).isPresent()) {
         return true;
       }
+      if (store.get(SEEDED_KEY).isPresent()) {
+        return false;
+      }
     } catch (KeyValueStoreUnavailableException e) {
       // fall through to the durable record
     }
+    return revokedInDatabase(jti);
+  }
+
+  /**
+   * Copies the unexpired revocations from PostgreSQL into the shared store when it does not hold
+   * them (first start, or Redis restarted empty), then marks it seeded. Runs at startup and every
+   * 30 seconds; until it has run, {@link #isRevoked} asks PostgreSQL.
+   */
+  @Scheduled(fixedDelay = "30s", initialDelay = "0s")
+  public void seedRevocations() {
+    try {
+      if (!reseedNeeded && store.get(SEEDED_KEY).isPresent()) {
+        return;
+      }
+      reseedNeeded = false;
+      Instant now = clock.instant();
+      List<Object[]> live =
+          transactions.executeRead(
+              status -> {
+                List<Object[]> rows = new ArrayList<>();
+                try (PreparedStatement select =
+                    status
+                        .getConnection()
+                        .prepareStatement(
+                            "select jti, expires_at from revoked_token where expires_at > ?")) {
+                  select.setTimestamp(1, Timestamp.from(now));
+                  try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                      rows.add(new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()});
+                    }
+                  }
+                }
+                return rows;
+              });
+      for (Object[] row : live) {
+        store.put(revocationKey((String) row[0]), "1", Duration.between(now, (Instant) row[1]));
+      }
+      store.put(SEEDED_KEY, now.toString(), accessLifetime.plusMinutes(5));
+    } catch (KeyValueStoreUnavailableException e) {
+      // Redis is down: PostgreSQL answers until the next round
+      reseedNeeded = true;
+    }
+  }
+
+  private boolean revokedInDatabase(String jti) {
     return transactions.executeRead(
         status -> {
           try (PreparedStatement select =
