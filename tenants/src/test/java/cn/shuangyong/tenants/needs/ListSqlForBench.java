@@ -34,7 +34,7 @@ public final class ListSqlForBench {
         sort == null
             ? "n.id desc"
             : NeedStore.SORTABLE.get(sort) + (ascending ? " asc nulls last" : " desc nulls last");
-    NeedStore.Page result =
+    NeedPage result =
         store.list(c, query, NeedStore.Visibility.ALL, today, orderBy, page * size, size);
     return result.total() + result.items().size();
   }
