@@ -274,6 +274,25 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     download.getElement().setAttribute("download", true);
     download.add(button(VaadinIcon.DOWNLOAD, "needs.export"));
     bar.add(download);
+    Button print = button(VaadinIcon.PRINT, "needs.print.open");
+    print.setId("print-needs");
+    print.addClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.getPage()
+                            .open(
+                                "needs/print?year="
+                                    + chosenYear()
+                                    + (direction.getValue() == null
+                                        ? ""
+                                        : "&direction=" + direction.getValue().name())
+                                    + (user.tenant() == null && tenant() != null
+                                        ? "&tenant=" + tenant()
+                                        : ""),
+                                "_blank")));
+    bar.add(print);
     if (!office) {
       return bar;
     }
