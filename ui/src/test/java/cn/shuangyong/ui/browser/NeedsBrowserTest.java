@@ -133,6 +133,17 @@ class NeedsBrowserTest implements TestPropertyProvider {
         ExpectedConditions.textToBePresentInElementLocated(By.id("need-history"), "pinghu.staff"));
     assertThat(browser.findElement(By.id("need-detail")).getText()).contains("交通运输局");
     screenshot("needs-staff-accepted.png");
+
+    // the year's printable list shows the accepted need with its responsible unit and deadline
+    browser.get(base() + "needs/print?year=" + LocalDate.now().getYear() + "&direction=FOR_TROOPS");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-print"), title));
+    String printed = browser.findElement(By.id("need-print")).getText();
+    assertThat(printed)
+        .contains("年度拥军优属清单")
+        .contains("交通运输局")
+        .contains(date)
+        .doesNotContain("拥政爱民清单");
+    screenshot("needs-print.png");
   }
 
   private void signIn(String username) {
