@@ -1,5 +1,7 @@
 package cn.shuangyong.platform.bench;
 
+import static cn.shuangyong.platform.bench.BenchSupport.*;
+
 import cn.shuangyong.platform.database.DatabaseSettings;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Tenant;
@@ -635,13 +637,6 @@ public final class ProvisioningBenchmark {
     log("dropped %d tenants in %d ms", codes.size(), (System.nanoTime() - t0) / 1_000_000);
   }
 
-  private static String single(Statement statement, String sql) throws SQLException {
-    try (ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------
   // report
 
@@ -674,54 +669,12 @@ public final class ProvisioningBenchmark {
   // ---------------------------------------------------------------------------------------------
   // small things
 
-  private static String[] row(String what, String result, String target, String verdict) {
-    return new String[] {what, result, target, verdict};
-  }
-
-  private static String verdict(boolean ok) {
-    return ok ? "✅" : "❌";
-  }
-
-  private static long percentile(long[] sorted, int p) {
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  private static String millis(long nanos) {
-    return String.format(Locale.ROOT, "%.0f", nanos / 1e6);
-  }
-
-  private static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e9);
-  }
-
   private static List<String> list(String property, String fallback) {
     String value = System.getProperty(property, fallback);
     return Arrays.stream(value.split("[,\\s]+"))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .toList();
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
-
-  private static String memTotal() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-      return lines
-          .filter(l -> l.startsWith("MemTotal:"))
-          .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1_048_576 + " GiB")
-          .findFirst()
-          .orElse("?");
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
   }
 
   private static int freePort() throws IOException {
@@ -736,9 +689,5 @@ public final class ProvisioningBenchmark {
         Files.deleteIfExists(p);
       }
     }
-  }
-
-  private static void log(String format, Object... args) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
   }
 }

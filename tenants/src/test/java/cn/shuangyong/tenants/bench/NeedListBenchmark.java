@@ -1,5 +1,8 @@
 package cn.shuangyong.tenants.bench;
 
+import static cn.shuangyong.platform.bench.BenchSupport.*;
+
+import cn.shuangyong.platform.bench.BenchSupport;
 import cn.shuangyong.platform.database.DatabaseSettings;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Tenant;
@@ -870,11 +873,11 @@ public final class NeedListBenchmark {
     }
 
     long percentile(int p) {
-      return NeedListBenchmark.percentile(all, p);
+      return BenchSupport.percentile(all, p);
     }
 
     long mixPercentile(int mix, int p) {
-      return NeedListBenchmark.percentile(perMix.get(mix), p);
+      return BenchSupport.percentile(perMix.get(mix), p);
     }
 
     String triple() {
@@ -1021,59 +1024,4 @@ public final class NeedListBenchmark {
   // ---------------------------------------------------------------------------------------------
   // small things
 
-  private static String single(Statement statement, String sql) throws SQLException {
-    try (ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
-  private static String[] row(String what, String result, String target, String verdict) {
-    return new String[] {what, result, target, verdict};
-  }
-
-  private static String verdict(boolean ok) {
-    return ok ? "✅" : "❌";
-  }
-
-  static long percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  static String millis(long nanos) {
-    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
-  }
-
-  private static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e9);
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
-
-  private static String memTotal() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-      return lines
-          .filter(l -> l.startsWith("MemTotal:"))
-          .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1_048_576 + " GiB")
-          .findFirst()
-          .orElse("?");
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
-
-  private static void log(String format, Object... args) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-  }
 }
