@@ -1,23 +1,22 @@
 package cn.shuangyong.tenants.units;
 
+import static cn.shuangyong.tenants.units.UnitCatalog.blankToNull;
+
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantDirectory.Access;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.users.UserDirectory;
-import cn.shuangyong.platform.web.ProblemException;
-import cn.shuangyong.platform.web.ValidationException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Garrison units (驻军单位) and responsible units (责任单位) of a tenant. Everyone of the tenant and its
@@ -27,36 +26,41 @@ import java.util.List;
 @Singleton
 public class UnitService {
   private final TenantDirectory tenants;
-  private final TenantScope scope;
-  private final GarrisonUnitRepository garrisonUnits;
-  private final ResponsibleUnitRepository responsibleUnits;
-  private final UserDirectory users;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final UnitCatalog<GarrisonUnit, GarrisonUnitForm> garrisonUnits;
+  private final UnitCatalog<ResponsibleUnit, ResponsibleUnitForm> responsibleUnits;
 
   public UnitService(
       TenantDirectory tenants,
       TenantScope scope,
-      GarrisonUnitRepository garrisonUnits,
-      ResponsibleUnitRepository responsibleUnits,
+      GarrisonUnitRepository garrisonRepository,
+      ResponsibleUnitRepository responsibleRepository,
       UserDirectory users,
       AuditLog audit,
       Clock clock) {
     this.tenants = tenants;
-    this.scope = scope;
-    this.garrisonUnits = garrisonUnits;
-    this.responsibleUnits = responsibleUnits;
-    this.users = users;
-    this.audit = audit;
-    this.clock = clock;
+    this.garrisonUnits =
+        new UnitCatalog<>(
+            new GarrisonUnits(garrisonRepository),
+            tenants,
+            scope,
+            audit,
+            clock,
+            users::boundToGarrisonUnit);
+    this.responsibleUnits =
+        new UnitCatalog<>(
+            new ResponsibleUnits(responsibleRepository),
+            tenants,
+            scope,
+            audit,
+            clock,
+            users::boundToResponsibleUnit);
   }
 
   // ---- garrison units ----
 
   public Page<GarrisonUnit> listGarrisonUnits(
       CurrentUser user, String tenant, String query, Pageable pageable) {
-    TenantContext context = tenants.enter(user, tenant, Access.READ);
-    return scope.read(context, c -> garrisonUnits.search(normalise(query), sorted(pageable)));
+    return garrisonUnits.list(user, tenant, query, pageable);
   }
 
   /** All of them, by name: a tenant has tens of units, not thousands. */
@@ -65,97 +69,34 @@ public class UnitService {
   }
 
   public GarrisonUnit findGarrisonUnit(CurrentUser user, String tenant, long id) {
-    TenantContext context = tenants.enter(user, tenant, Access.READ);
-    return scope
-        .read(context, c -> garrisonUnits.findById(id))
-        .orElseThrow(ProblemException::notFound);
+    return garrisonUnits.find(user, tenant, id);
   }
 
   public GarrisonUnit createGarrisonUnit(
       CurrentUser user, String tenant, @Valid GarrisonUnitForm form) {
-    TenantContext context = enterForWrite(user, tenant);
-    GarrisonUnit created = createGarrisonUnit(context, form, false, user.username());
-    record(user, context, "GARRISON_UNIT_CREATE", created.id());
-    return created;
+    return garrisonUnits.create(user, tenant, form);
   }
 
   /** For platform work (demo data, imports) that already entered the tenant. */
   public GarrisonUnit createGarrisonUnit(
       TenantContext context, GarrisonUnitForm form, boolean sample, String actor) {
-    return scope.write(
-        context,
-        c -> {
-          if (garrisonUnits.nameTaken(form.name().trim(), -1)) {
-            throw new ValidationException("name", "unit.name.taken");
-          }
-          Instant now = clock.instant();
-          return garrisonUnits.save(
-              new GarrisonUnit(
-                  null,
-                  form.name().trim(),
-                  form.branch(),
-                  blankToNull(form.contactName()),
-                  blankToNull(form.contactPhone()),
-                  sample,
-                  now,
-                  actor,
-                  now,
-                  actor,
-                  null));
-        });
+    return garrisonUnits.create(context, form, sample, actor);
   }
 
   public GarrisonUnit updateGarrisonUnit(
       CurrentUser user, String tenant, long id, @Valid GarrisonUnitForm form) {
-    TenantContext context = enterForWrite(user, tenant);
-    GarrisonUnit updated =
-        scope.write(
-            context,
-            c -> {
-              GarrisonUnit old = garrisonUnits.findById(id).orElseThrow(ProblemException::notFound);
-              if (garrisonUnits.nameTaken(form.name().trim(), id)) {
-                throw new ValidationException("name", "unit.name.taken");
-              }
-              return garrisonUnits.update(
-                  new GarrisonUnit(
-                      id,
-                      form.name().trim(),
-                      form.branch(),
-                      blankToNull(form.contactName()),
-                      blankToNull(form.contactPhone()),
-                      old.sample(),
-                      old.createdAt(),
-                      old.createdBy(),
-                      clock.instant(),
-                      user.username(),
-                      old.version()));
-            });
-    record(user, context, "GARRISON_UNIT_UPDATE", id);
-    return updated;
+    return garrisonUnits.update(user, tenant, id, form);
   }
 
   public void deleteGarrisonUnit(CurrentUser user, String tenant, long id) {
-    TenantContext context = enterForWrite(user, tenant);
-    scope.read(context, c -> garrisonUnits.findById(id)).orElseThrow(ProblemException::notFound);
-    long accounts = users.boundToGarrisonUnit(context.code().value(), id);
-    if (accounts > 0) {
-      throw ProblemException.conflict("unit.in-use.accounts", accounts);
-    }
-    scope.write(
-        context,
-        c -> {
-          garrisonUnits.deleteById(id);
-          return null;
-        });
-    record(user, context, "GARRISON_UNIT_DELETE", id);
+    garrisonUnits.delete(user, tenant, id);
   }
 
   // ---- responsible units ----
 
   public Page<ResponsibleUnit> listResponsibleUnits(
       CurrentUser user, String tenant, String query, Pageable pageable) {
-    TenantContext context = tenants.enter(user, tenant, Access.READ);
-    return scope.read(context, c -> responsibleUnits.search(normalise(query), sorted(pageable)));
+    return responsibleUnits.list(user, tenant, query, pageable);
   }
 
   public List<ResponsibleUnit> listResponsibleUnits(CurrentUser user, String tenant, String query) {
@@ -163,90 +104,27 @@ public class UnitService {
   }
 
   public ResponsibleUnit findResponsibleUnit(CurrentUser user, String tenant, long id) {
-    TenantContext context = tenants.enter(user, tenant, Access.READ);
-    return scope
-        .read(context, c -> responsibleUnits.findById(id))
-        .orElseThrow(ProblemException::notFound);
+    return responsibleUnits.find(user, tenant, id);
   }
 
   public ResponsibleUnit createResponsibleUnit(
       CurrentUser user, String tenant, @Valid ResponsibleUnitForm form) {
-    TenantContext context = enterForWrite(user, tenant);
-    ResponsibleUnit created = createResponsibleUnit(context, form, false, user.username());
-    record(user, context, "RESPONSIBLE_UNIT_CREATE", created.id());
-    return created;
+    return responsibleUnits.create(user, tenant, form);
   }
 
   /** For platform work (demo data, imports) that already entered the tenant. */
   public ResponsibleUnit createResponsibleUnit(
       TenantContext context, ResponsibleUnitForm form, boolean sample, String actor) {
-    return scope.write(
-        context,
-        c -> {
-          if (responsibleUnits.nameTaken(form.name().trim(), -1)) {
-            throw new ValidationException("name", "unit.name.taken");
-          }
-          Instant now = clock.instant();
-          return responsibleUnits.save(
-              new ResponsibleUnit(
-                  null,
-                  form.name().trim(),
-                  form.kind(),
-                  blankToNull(form.contactName()),
-                  blankToNull(form.contactPhone()),
-                  sample,
-                  now,
-                  actor,
-                  now,
-                  actor,
-                  null));
-        });
+    return responsibleUnits.create(context, form, sample, actor);
   }
 
   public ResponsibleUnit updateResponsibleUnit(
       CurrentUser user, String tenant, long id, @Valid ResponsibleUnitForm form) {
-    TenantContext context = enterForWrite(user, tenant);
-    ResponsibleUnit updated =
-        scope.write(
-            context,
-            c -> {
-              ResponsibleUnit old =
-                  responsibleUnits.findById(id).orElseThrow(ProblemException::notFound);
-              if (responsibleUnits.nameTaken(form.name().trim(), id)) {
-                throw new ValidationException("name", "unit.name.taken");
-              }
-              return responsibleUnits.update(
-                  new ResponsibleUnit(
-                      id,
-                      form.name().trim(),
-                      form.kind(),
-                      blankToNull(form.contactName()),
-                      blankToNull(form.contactPhone()),
-                      old.sample(),
-                      old.createdAt(),
-                      old.createdBy(),
-                      clock.instant(),
-                      user.username(),
-                      old.version()));
-            });
-    record(user, context, "RESPONSIBLE_UNIT_UPDATE", id);
-    return updated;
+    return responsibleUnits.update(user, tenant, id, form);
   }
 
   public void deleteResponsibleUnit(CurrentUser user, String tenant, long id) {
-    TenantContext context = enterForWrite(user, tenant);
-    scope.read(context, c -> responsibleUnits.findById(id)).orElseThrow(ProblemException::notFound);
-    long accounts = users.boundToResponsibleUnit(context.code().value(), id);
-    if (accounts > 0) {
-      throw ProblemException.conflict("unit.in-use.accounts", accounts);
-    }
-    scope.write(
-        context,
-        c -> {
-          responsibleUnits.deleteById(id);
-          return null;
-        });
-    record(user, context, "RESPONSIBLE_UNIT_DELETE", id);
+    responsibleUnits.delete(user, tenant, id);
   }
 
   /** Unit counts for dashboards: garrison units, responsible units. */
@@ -254,43 +132,148 @@ public class UnitService {
 
   public UnitCounts count(CurrentUser user, String tenant) {
     TenantContext context = tenants.enter(user, tenant, Access.READ);
-    return scope.read(
-        context, c -> new UnitCounts(garrisonUnits.count(), responsibleUnits.count()));
+    return new UnitCounts(garrisonUnits.count(context), responsibleUnits.count(context));
   }
 
-  // ---- shared ----
+  // ---- the two kinds ----
 
-  private TenantContext enterForWrite(CurrentUser user, String tenant) {
-    TenantContext context = tenants.enter(user, tenant, Access.WRITE);
-    if (!user.has(Role.CITY_ADMIN)) {
-      throw ProblemException.forbidden();
+  private record GarrisonUnits(GarrisonUnitRepository repository)
+      implements UnitCatalog.Kind<GarrisonUnit, GarrisonUnitForm> {
+    @Override
+    public Page<GarrisonUnit> search(String query, Pageable pageable) {
+      return repository.search(query, pageable);
     }
-    return context;
+
+    @Override
+    public Optional<GarrisonUnit> findById(long id) {
+      return repository.findById(id);
+    }
+
+    @Override
+    public boolean nameTaken(String name, long exceptId) {
+      return repository.nameTaken(name, exceptId);
+    }
+
+    @Override
+    public GarrisonUnit save(GarrisonUnit entity) {
+      return repository.save(entity);
+    }
+
+    @Override
+    public GarrisonUnit update(GarrisonUnit entity) {
+      return repository.update(entity);
+    }
+
+    @Override
+    public void deleteById(long id) {
+      repository.deleteById(id);
+    }
+
+    @Override
+    public long count() {
+      return repository.count();
+    }
+
+    @Override
+    public String nameOf(GarrisonUnitForm form) {
+      return form.name();
+    }
+
+    @Override
+    public GarrisonUnit build(
+        GarrisonUnitForm form, GarrisonUnit old, boolean sample, Instant at, String actor) {
+      return new GarrisonUnit(
+          old == null ? null : old.id(),
+          form.name().trim(),
+          form.branch(),
+          blankToNull(form.contactName()),
+          blankToNull(form.contactPhone()),
+          old == null ? sample : old.sample(),
+          old == null ? at : old.createdAt(),
+          old == null ? actor : old.createdBy(),
+          at,
+          actor,
+          old == null ? null : old.version());
+    }
+
+    @Override
+    public Long idOf(GarrisonUnit entity) {
+      return entity.id();
+    }
+
+    @Override
+    public String auditName() {
+      return "GARRISON_UNIT";
+    }
   }
 
-  private void record(CurrentUser user, TenantContext context, String action, Long id) {
-    audit.record(
-        new AuditLog.Entry(
-            user.username(),
-            context.code().value(),
-            action,
-            String.valueOf(id),
-            "SUCCESS",
-            null,
-            null));
-  }
+  private record ResponsibleUnits(ResponsibleUnitRepository repository)
+      implements UnitCatalog.Kind<ResponsibleUnit, ResponsibleUnitForm> {
+    @Override
+    public Page<ResponsibleUnit> search(String query, Pageable pageable) {
+      return repository.search(query, pageable);
+    }
 
-  private static Pageable sorted(Pageable pageable) {
-    return pageable.isSorted()
-        ? pageable
-        : Pageable.from(pageable.getNumber(), pageable.getSize(), Sort.of(Sort.Order.asc("name")));
-  }
+    @Override
+    public Optional<ResponsibleUnit> findById(long id) {
+      return repository.findById(id);
+    }
 
-  private static String normalise(String query) {
-    return query == null ? "" : query.trim();
-  }
+    @Override
+    public boolean nameTaken(String name, long exceptId) {
+      return repository.nameTaken(name, exceptId);
+    }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    @Override
+    public ResponsibleUnit save(ResponsibleUnit entity) {
+      return repository.save(entity);
+    }
+
+    @Override
+    public ResponsibleUnit update(ResponsibleUnit entity) {
+      return repository.update(entity);
+    }
+
+    @Override
+    public void deleteById(long id) {
+      repository.deleteById(id);
+    }
+
+    @Override
+    public long count() {
+      return repository.count();
+    }
+
+    @Override
+    public String nameOf(ResponsibleUnitForm form) {
+      return form.name();
+    }
+
+    @Override
+    public ResponsibleUnit build(
+        ResponsibleUnitForm form, ResponsibleUnit old, boolean sample, Instant at, String actor) {
+      return new ResponsibleUnit(
+          old == null ? null : old.id(),
+          form.name().trim(),
+          form.kind(),
+          blankToNull(form.contactName()),
+          blankToNull(form.contactPhone()),
+          old == null ? sample : old.sample(),
+          old == null ? at : old.createdAt(),
+          old == null ? actor : old.createdBy(),
+          at,
+          actor,
+          old == null ? null : old.version());
+    }
+
+    @Override
+    public Long idOf(ResponsibleUnit entity) {
+      return entity.id();
+    }
+
+    @Override
+    public String auditName() {
+      return "RESPONSIBLE_UNIT";
+    }
   }
 }
