@@ -10,6 +10,7 @@ import cn.shuangyong.ui.dashboard.DashboardView;
 import cn.shuangyong.ui.needs.MyNeedsView;
 import cn.shuangyong.ui.needs.MyTasksView;
 import cn.shuangyong.ui.needs.NeedBoardView;
+import cn.shuangyong.ui.needs.NeedCategoriesView;
 import cn.shuangyong.ui.needs.SubmitNeedView;
 import cn.shuangyong.ui.security.AccessRules;
 import cn.shuangyong.ui.security.UiSession;
@@ -162,6 +163,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     all.add(new NavEntry(MyNeedsView.class, "nav.needs-mine", VaadinIcon.LIST));
     all.add(new NavEntry(NeedBoardView.class, "nav.needs-board", VaadinIcon.TABLE));
     all.add(new NavEntry(MyTasksView.class, "nav.needs-tasks", VaadinIcon.TASKS));
+    all.add(new NavEntry(NeedCategoriesView.class, "nav.need-categories", VaadinIcon.TAGS));
     all.add(new NavEntry(GarrisonUnitsView.class, "nav.garrison-units", VaadinIcon.SHIELD));
     all.add(new NavEntry(ResponsibleUnitsView.class, "nav.responsible-units", VaadinIcon.OFFICE));
     all.add(new NavEntry(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT));

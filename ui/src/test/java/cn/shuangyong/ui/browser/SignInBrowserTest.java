@@ -132,6 +132,24 @@ class SignInBrowserTest implements TestPropertyProvider {
   }
 
   @Test
+  void aCityAdminAddsANeedCategory() throws Exception {
+    WebDriverWait wait = signIn(ADMIN);
+    assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
+        .extracting(WebElement::getText)
+        .contains("事项类别");
+    browser.get(base() + "needs/categories");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("category-add"))).click();
+    String name = "海训保障-" + System.nanoTime() % 100000;
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#category-name input")))
+        .sendKeys(name);
+    browser.findElement(By.id("category-save")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + name + "']")));
+    assertThat(browser.findElement(By.id("need-categories")).getText()).contains("营区建设");
+  }
+
+  @Test
   void aCityAdminAddsAGarrisonUnitAndCannotDeleteOneInUse() throws Exception {
     WebDriverWait wait = signIn(ADMIN);
     assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
