@@ -22,6 +22,7 @@ public record UserAccount(
     int failedAttempts,
     @Nullable Instant lockedUntil,
     String locale,
+    @Nullable String email,
     Instant createdAt,
     String createdBy,
     Instant updatedAt,

@@ -36,7 +36,30 @@ public class UserDirectory {
       @Nullable String tenantCode,
       @Nullable String regionCode,
       @Nullable Long garrisonUnitId,
-      @Nullable Long responsibleUnitId) {}
+      @Nullable Long responsibleUnitId,
+      @Nullable String email) {
+
+    public NewUser(
+        String username,
+        String displayName,
+        String password,
+        Set<Role> roles,
+        @Nullable String tenantCode,
+        @Nullable String regionCode,
+        @Nullable Long garrisonUnitId,
+        @Nullable Long responsibleUnitId) {
+      this(
+          username,
+          displayName,
+          password,
+          roles,
+          tenantCode,
+          regionCode,
+          garrisonUnitId,
+          responsibleUnitId,
+          null);
+    }
+  }
 
   /**
    * Creates several accounts, hashing each distinct password once (seeding demo or imported
@@ -103,6 +126,7 @@ public class UserDirectory {
                 0,
                 null,
                 "zh-CN",
+                request.email(),
                 now,
                 actor,
                 now,
@@ -151,6 +175,24 @@ public class UserDirectory {
 
   public List<UserAccount> ofTenant(String tenantCode) {
     return users.findByTenantCodeOrderByUsername(tenantCode);
+  }
+
+  /**
+   * E-mail addresses of a tenant's accounts with one of {@code roles}, optionally bound to one
+   * garrison or responsible unit: who hears of a notification by mail.
+   */
+  public List<String> emails(
+      String tenantCode,
+      Set<Role> roles,
+      @Nullable Long garrisonUnitId,
+      @Nullable Long responsibleUnitId) {
+    return users.findByTenantCodeOrderByUsername(tenantCode).stream()
+        .filter(u -> u.enabled() && u.email() != null)
+        .filter(u -> garrisonUnitId == null || garrisonUnitId.equals(u.garrisonUnitId()))
+        .filter(u -> responsibleUnitId == null || responsibleUnitId.equals(u.responsibleUnitId()))
+        .filter(u -> rolesOf(u).stream().anyMatch(roles::contains))
+        .map(UserAccount::email)
+        .toList();
   }
 
   /** How many accounts are bound to this garrison unit of the tenant (a delete must wait). */
