@@ -47,8 +47,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The URL without a user: the library's own URL carries {@code ?user=postgres}, which would
+   * override the login role of every pool on it (the tenant pool must log in as the application
+   * role, not as the superuser).
+   */
   public String jdbcUrl() {
-    return postgres.getJdbcUrl("postgres", DATABASE);
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
   }
 
   public int port() {
