@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.demo;
 
+import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Region;
@@ -7,6 +8,7 @@ import cn.shuangyong.platform.tenancy.TenantCode;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantProvisioner;
+import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.tenancy.TenantStartupMigration;
 import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.units.Branch;
@@ -54,6 +56,7 @@ public class DemoProvince {
   private final UnitService units;
   private final UserDirectory users;
   private final JsonMapper json;
+  private final TenantScope scope;
 
   DemoProvince(
       TenantStartupMigration tenantsMigrated,
@@ -61,7 +64,9 @@ public class DemoProvince {
       TenantProvisioner provisioner,
       UnitService units,
       UserDirectory users,
-      JsonMapper json) {
+      JsonMapper json,
+      TenantScope scope) {
+    this.scope = scope;
     this.directory = directory;
     this.provisioner = provisioner;
     this.units = units;
@@ -110,6 +115,8 @@ public class DemoProvince {
     }
     provisionAll(newTenants);
     Map<String, Long> pinghu = seedPinghu();
+    Map<String, Object> pinghuFacts = (Map<String, Object>) facts.get("pinghu");
+    seedPinghuNeeds((List<Map<String, Object>>) pinghuFacts.get("sample_needs"), pinghu);
     Map<String, Long> hangzhou = seedHangzhou();
     seedAccounts(pinghu, hangzhou);
   }
@@ -182,6 +189,67 @@ public class DemoProvince {
         true,
         ACTOR);
     return ids;
+  }
+
+  /** The needs Pinghu's reports name, as sample rows spread over the workflow. */
+  private void seedPinghuNeeds(List<Map<String, Object>> needs, Map<String, Long> units) {
+    Map<String, String> categories =
+        Map.of("出行", "官兵出行", "信息化", "训练保障", "文化", "文化生活", "医疗", "医疗保障", "培训", "其他", "公益", "公益服务");
+    String[] statuses = {"CLOSED", "IN_PROGRESS", "ACCEPTED", "SUBMITTED", "COMPLETED"};
+    long army = units.get("驻平陆军某部（示例）");
+    long police = units.get("武警平湖中队（示例）");
+    long transport = units.get("平湖市交通运输局");
+    long health = units.get("平湖市卫生健康局");
+    TenantContext context = directory.enterAsSystem(new TenantCode("pinghu"), "demo needs");
+    scope.write(
+        context,
+        c -> {
+          java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+          int i = 0;
+          for (Map<String, Object> need : needs) {
+            String status = statuses[i % statuses.length];
+            boolean troops = "FOR_TROOPS".equals(need.get("direction"));
+            String category = (String) need.get("category");
+            long garrison = i % 2 == 0 ? army : police;
+            boolean assigned = !status.equals("SUBMITTED");
+            Jdbc.update(
+                c,
+                "insert into need (year, direction, title, description, category_id,"
+                    + " garrison_unit_id, source, status, responsible_unit_id, deadline, level,"
+                    + " percent, satisfaction, sample, accepted_at, completed_at, closed_at,"
+                    + " created_at, created_by, updated_at, updated_by)"
+                    + " select ?, ?, ?, ?, id, ?, 'COLLECTED', ?, ?, ?, ?, ?, ?, true,"
+                    + " case when ? then now() end, case when ? then now() end,"
+                    + " case when ? then now() end, now(), 'demo', now(), 'demo'"
+                    + " from need_category where name = ?",
+                today.getYear(),
+                need.get("direction"),
+                need.get("title") + "（示例）",
+                "平湖市公开报道中提到的事项，作为示例数据。",
+                garrison,
+                status,
+                assigned && troops ? (i % 2 == 0 ? transport : health) : null,
+                assigned ? today.plusDays(20L + 10L * i) : null,
+                assigned ? "CITY" : null,
+                switch (status) {
+                  case "CLOSED", "COMPLETED" -> 100;
+                  case "IN_PROGRESS" -> 60;
+                  default -> 0;
+                },
+                status.equals("CLOSED") ? "SATISFIED" : null,
+                assigned,
+                status.equals("CLOSED") || status.equals("COMPLETED"),
+                status.equals("CLOSED"),
+                categories.getOrDefault(category, category));
+            i++;
+          }
+          Jdbc.update(
+              c,
+              "insert into need_event (need_id, at, actor, action, from_status, to_status, note)"
+                  + " select id, created_at, 'demo', 'SUBMIT', null, 'SUBMITTED', '示例数据'"
+                  + " from need where sample");
+          return null;
+        });
   }
 
   private Map<String, Long> seedHangzhou() {

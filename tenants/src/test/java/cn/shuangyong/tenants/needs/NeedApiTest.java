@@ -96,6 +96,23 @@ class NeedApiTest implements TestPropertyProvider {
     return api.post(NEEDS + "/" + id + "/" + action, body, token(user)).status();
   }
 
+  @Test
+  void theDemoProvinceCarriesPinghusPublishedNeedsAsSamples() {
+    Answer samples =
+        api.get(
+            NEEDS
+                + "?q="
+                + java.net.URLEncoder.encode("（示例）", java.nio.charset.StandardCharsets.UTF_8)
+                + "&size=50",
+            token("pinghu.admin"));
+    assertThat(samples.items())
+        .hasSizeGreaterThanOrEqualTo(10)
+        .allMatch(n -> Boolean.TRUE.equals(n.get("sample")));
+    assertThat(samples.items())
+        .extracting(n -> n.get("status"))
+        .contains("CLOSED", "IN_PROGRESS", "SUBMITTED");
+  }
+
   // ---- the whole way ----
 
   @Test
