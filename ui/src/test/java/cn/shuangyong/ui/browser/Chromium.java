@@ -3,13 +3,18 @@ package cn.shuangyong.ui.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium and chromedriver for browser tests: installed with apt-get when missing and the
@@ -67,6 +72,26 @@ final class Chromium {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     return new ChromeDriver(service, options);
+  }
+
+  /** Signs in through the login form and waits for the dashboard. */
+  static WebDriverWait signIn(ChromeDriver browser, String base, String username, String password) {
+    browser.get(base + "login");
+    WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+        .sendKeys(username);
+    browser.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+    return wait;
+  }
+
+  /** Saves what the browser shows to target/screenshots/{name}. */
+  static void screenshot(ChromeDriver browser, String name) throws IOException {
+    Path directory = Path.of("target", "screenshots");
+    Files.createDirectories(directory);
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static String install(List<String> packages) {

@@ -8,9 +8,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -147,12 +143,7 @@ class NeedsBrowserTest implements TestPropertyProvider {
   }
 
   private void signIn(String username) {
-    browser.get(base() + "login");
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-        .sendKeys(username);
-    browser.findElement(By.cssSelector("input[name='password']")).sendKeys(DemoProvince.PASSWORD);
-    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+    Chromium.signIn(browser, base(), username, DemoProvince.PASSWORD);
   }
 
   private String base() {
@@ -160,9 +151,6 @@ class NeedsBrowserTest implements TestPropertyProvider {
   }
 
   private void screenshot(String name) throws Exception {
-    Path directory = Path.of("target", "screenshots");
-    Files.createDirectories(directory);
-    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(browser, name);
   }
 }

@@ -19,9 +19,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -219,16 +215,7 @@ class SignInBrowserTest implements TestPropertyProvider {
   }
 
   private WebDriverWait signIn(String username) {
-    browser.get(base() + "login");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-        .sendKeys(username);
-    browser
-        .findElement(By.cssSelector("input[name='password']"))
-        .sendKeys(PlatformFixtures.PASSWORD);
-    browser.findElement(By.cssSelector("vaadin-button[slot='submit']")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
-    return wait;
+    return Chromium.signIn(browser, base(), username, PlatformFixtures.PASSWORD);
   }
 
   private String base() {
@@ -236,9 +223,6 @@ class SignInBrowserTest implements TestPropertyProvider {
   }
 
   private static void screenshot(WebDriver browser, String name) throws Exception {
-    Path directory = Path.of("target", "screenshots");
-    Files.createDirectories(directory);
-    Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot((ChromeDriver) browser, name);
   }
 }
