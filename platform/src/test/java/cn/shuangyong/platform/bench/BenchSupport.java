@@ -1,13 +1,16 @@
 package cn.shuangyong.platform.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -69,6 +72,35 @@ public final class BenchSupport {
     } catch (IOException | RuntimeException e) {
       return "?";
     }
+  }
+
+  /** Appends a Markdown table: its header row, then one line per row. */
+  public static void table(StringBuilder md, String header, List<String[]> rows) {
+    md.append(header).append('\n');
+    md.append("|---".repeat(header.split("\\|", -1).length - 2)).append("|\n");
+    for (String[] r : rows) {
+      md.append("| ").append(String.join(" | ", r)).append(" |\n");
+    }
+  }
+
+  /** Appends the machine facts and any notes. */
+  public static void machine(StringBuilder md, Map<String, String> facts, List<String> notes) {
+    md.append("\n| Machine | |\n|---|---|\n");
+    facts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    if (!notes.isEmpty()) {
+      md.append("\nNotes:\n\n");
+      notes.forEach(n -> md.append("- ").append(n).append('\n'));
+    }
+  }
+
+  /** Writes the report to {@code bench.output} (else {@code fallback}) and prints it. */
+  public static void write(StringBuilder md, String fallback) throws IOException {
+    Path output = Path.of(System.getProperty("bench.output", fallback)).toAbsolutePath();
+    Files.createDirectories(output.getParent());
+    Files.writeString(output, md, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(md);
+    System.out.println("written to " + output);
   }
 
   public static void log(String format, Object... args) {

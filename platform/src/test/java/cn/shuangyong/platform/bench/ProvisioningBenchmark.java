@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -641,29 +640,13 @@ public final class ProvisioningBenchmark {
   // report
 
   private void report() throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("## Provisioning and startup benchmark\n\n");
-    md.append("| Measurement | Result | Target | |\n|---|---|---|---|\n");
-    for (String[] r : rows) {
-      md.append("| ").append(String.join(" | ", r)).append(" |\n");
-    }
-    md.append("\n| Machine | |\n|---|---|\n");
-    facts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    if (!notes.isEmpty()) {
-      md.append("\nNotes:\n\n");
-      notes.forEach(n -> md.append("- ").append(n).append('\n'));
-    }
+    StringBuilder md = new StringBuilder("## Provisioning and startup benchmark\n\n");
+    table(md, "| Measurement | Result | Target | |", rows);
+    machine(md, facts, notes);
     md.append(
         "\nRun with `mvn -pl platform -am -Pbench -DskipTests verify`"
             + " (see ProvisioningBenchmark for the knobs).\n");
-    Path output =
-        Paths.get(System.getProperty("bench.output", "target/bench/provisioning.md"))
-            .toAbsolutePath();
-    Files.createDirectories(output.getParent());
-    Files.writeString(output, md, StandardCharsets.UTF_8);
-    System.out.println();
-    System.out.println(md);
-    System.out.println("written to " + output);
+    write(md, "target/bench/provisioning.md");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -184,39 +184,28 @@ public class NeedService {
         null,
         command.note(),
         (c, need, now) -> {
-          if (need.direction() == Direction.FOR_TROOPS) {
-            if (command.responsibleUnitId() == null) {
-              throw new ValidationException("responsibleUnitId", "need.responsible-unit.required");
-            }
-            if (!store.exists(c, "responsible_unit", command.responsibleUnitId())) {
-              throw new ValidationException("responsibleUnitId", "need.responsible-unit.unknown");
-            }
-            Jdbc.update(
-                c,
-                "update need set responsible_unit_id = ?, deadline = ?, level = ?, accepted_at = ?"
-                    + " where id = ?",
-                command.responsibleUnitId(),
-                command.deadline(),
-                command.level() == null ? Level.CITY : command.level(),
-                now,
-                id);
-          } else {
-            if (command.garrisonUnitId() == null) {
-              throw new ValidationException("garrisonUnitId", "need.garrison-unit.required");
-            }
-            if (!store.exists(c, "garrison_unit", command.garrisonUnitId())) {
-              throw new ValidationException("garrisonUnitId", "need.garrison-unit.unknown");
-            }
-            Jdbc.update(
-                c,
-                "update need set garrison_unit_id = ?, deadline = ?, level = ?, accepted_at = ?"
-                    + " where id = ?",
-                command.garrisonUnitId(),
-                command.deadline(),
-                command.level(),
-                now,
-                id);
+          // FOR_TROOPS names the responsible unit, FOR_CIVILIANS the garrison unit that does it
+          boolean troops = need.direction() == Direction.FOR_TROOPS;
+          String field = troops ? "responsibleUnitId" : "garrisonUnitId";
+          String table = troops ? "responsible_unit" : "garrison_unit";
+          String messages = troops ? "need.responsible-unit." : "need.garrison-unit.";
+          Long unit = troops ? command.responsibleUnitId() : command.garrisonUnitId();
+          if (unit == null) {
+            throw new ValidationException(field, messages + "required");
           }
+          if (!store.exists(c, table, unit)) {
+            throw new ValidationException(field, messages + "unknown");
+          }
+          Jdbc.update(
+              c,
+              "update need set "
+                  + table
+                  + "_id = ?, deadline = ?, level = ?, accepted_at = ? where id = ?",
+              unit,
+              command.deadline(),
+              troops && command.level() == null ? Level.CITY : command.level(),
+              now,
+              id);
         });
   }
 

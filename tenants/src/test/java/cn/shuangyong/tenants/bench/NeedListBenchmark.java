@@ -34,7 +34,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -985,25 +984,18 @@ public final class NeedListBenchmark {
   // report
 
   private void report() throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("## 双清单 benchmark: the office's list page and submitting\n\n");
-    md.append("| Measurement | Result | Target | |\n|---|---|---|---|\n");
-    for (String[] r : rows) {
-      md.append("| ").append(String.join(" | ", r)).append(" |\n");
-    }
+    StringBuilder md =
+        new StringBuilder("## 双清单 benchmark: the office's list page and submitting\n\n");
+    table(md, "| Measurement | Result | Target | |", rows);
     if (!mixRows.isEmpty()) {
-      md.append(
-          "\n| Filter mix (page 0 shown; pages 0–4 measured) | API requests | API p50 / p95 ms | SQL p50 / p95 ms |\n|---|---|---|---|\n");
-      for (String[] r : mixRows) {
-        md.append("| ").append(String.join(" | ", r)).append(" |\n");
-      }
+      md.append('\n');
+      table(
+          md,
+          "| Filter mix (page 0 shown; pages 0–4 measured) | API requests | API p50 / p95 ms |"
+              + " SQL p50 / p95 ms |",
+          mixRows);
     }
-    md.append("\n| Machine | |\n|---|---|\n");
-    facts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    if (!notes.isEmpty()) {
-      md.append("\nNotes:\n\n");
-      notes.forEach(n -> md.append("- ").append(n).append('\n'));
-    }
+    machine(md, facts, notes);
     md.append(
         "\nRun with `mvn -pl tenants -am -Pbench -Dbench.provisioning.skip=true -DskipTests verify`"
             + " (see NeedListBenchmark for the knobs).\n");
@@ -1012,13 +1004,7 @@ public final class NeedListBenchmark {
       plans.forEach(p -> md.append(p).append('\n'));
       md.append("</details>\n");
     }
-    Path output =
-        Paths.get(System.getProperty("bench.output", "target/bench/needs.md")).toAbsolutePath();
-    Files.createDirectories(output.getParent());
-    Files.writeString(output, md, StandardCharsets.UTF_8);
-    System.out.println();
-    System.out.println(md);
-    System.out.println("written to " + output);
+    write(md, "target/bench/needs.md");
   }
 
   // ---------------------------------------------------------------------------------------------
