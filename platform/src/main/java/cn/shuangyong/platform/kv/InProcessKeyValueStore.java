@@ -3,6 +3,7 @@ package cn.shuangyong.platform.kv;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,11 @@ public class InProcessKeyValueStore implements KeyValueStore {
       return Optional.empty();
     }
     return Optional.of(entry.value());
+  }
+
+  @Override
+  public List<Optional<String>> getAll(List<String> keys) {
+    return keys.stream().map(this::get).toList();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package cn.shuangyong.platform.kv;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  */
 public interface KeyValueStore extends AutoCloseable {
   Optional<String> get(String key);
+
+  /** The values of several keys in one round trip, in the order of {@code keys}. */
+  List<Optional<String>> getAll(List<String> keys);
 
   void put(String key, String value, Duration timeToLive);
 

@@ -8,6 +8,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,17 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
   @Override
   public Optional<String> get(String key) {
     return Optional.ofNullable(call(commands -> commands.get(key)));
+  }
+
+  @Override
+  public List<Optional<String>> getAll(List<String> keys) {
+    return call(
+        commands ->
+            commands.mget(keys.toArray(String[]::new)).stream()
+                .map(
+                    value ->
+                        value.hasValue() ? Optional.of(value.getValue()) : Optional.<String>empty())
+                .toList());
   }
 
   @Override

@@ -167,10 +167,11 @@ public class TokenService {
    */
   public boolean isRevoked(String jti) {
     try {
-      if (store.get(revocationKey(jti)).isPresent()) {
+      List<Optional<String>> found = store.getAll(List.of(revocationKey(jti), SEEDED_KEY));
+      if (found.get(0).isPresent()) {
         return true;
       }
-      if (store.get(SEEDED_KEY).isPresent()) {
+      if (found.get(1).isPresent()) {
         return false;
       }
     } catch (KeyValueStoreUnavailableException e) {

@@ -25,6 +25,7 @@ public class TenantDirectory {
   }
 
   private final TenantRepository tenants;
+  private final ActiveTenants active;
   private final RegionRepository regions;
   private final TenantRoles roles;
   private final TenantProvisioner provisioner;
@@ -33,12 +34,14 @@ public class TenantDirectory {
 
   public TenantDirectory(
       TenantRepository tenants,
+      ActiveTenants active,
       RegionRepository regions,
       TenantRoles roles,
       TenantProvisioner provisioner,
       AuditLog audit,
       Clock clock) {
     this.tenants = tenants;
+    this.active = active;
     this.regions = regions;
     this.roles = roles;
     this.provisioner = provisioner;
@@ -51,11 +54,7 @@ public class TenantDirectory {
     if (!TenantCode.isValid(tenantCode)) {
       throw ProblemException.notFound();
     }
-    Tenant tenant =
-        tenants
-            .findByCode(tenantCode)
-            .filter(t -> t.status() == TenantStatus.ACTIVE)
-            .orElseThrow(ProblemException::notFound);
+    Tenant tenant = active.find(tenantCode).orElseThrow(ProblemException::notFound);
     if (user.tenant() != null && user.tenant().equals(tenant.code())) {
       return roles.contextOf(tenant.tenantCode());
     }

@@ -14,6 +14,7 @@ public class TenantProvisioner {
 
   private final TenantRepository tenants;
   private final RegionRepository regions;
+  private final ActiveTenants active;
   private final TenantSchemaMigrator migrator;
   private final Clock clock;
 
@@ -21,10 +22,12 @@ public class TenantProvisioner {
       TenantRepository tenants,
       RegionRepository regions,
       TenantSchemaMigrator migrator,
+      ActiveTenants active,
       Clock clock) {
     this.tenants = tenants;
     this.regions = regions;
     this.migrator = migrator;
+    this.active = active;
     this.clock = clock;
   }
 
@@ -71,6 +74,7 @@ public class TenantProvisioner {
   private Tenant mark(
       Tenant tenant, TenantStatus status, String version, String detail, String actor) {
     tenants.markStatus(tenant.id(), status, version, detail, clock.instant(), actor);
+    active.forget(tenant.code());
     return tenants.findById(tenant.id()).orElseThrow();
   }
 
