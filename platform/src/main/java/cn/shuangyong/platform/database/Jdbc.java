@@ -82,6 +82,8 @@ public final class Jdbc {
         statement.setDate(i + 1, Date.valueOf(date));
       } else if (value instanceof Enum<?> constant) {
         statement.setString(i + 1, constant.name());
+      } else if (value instanceof String[] texts) {
+        statement.setArray(i + 1, connection.createArrayOf("text", texts));
       } else {
         statement.setObject(i + 1, value);
       }

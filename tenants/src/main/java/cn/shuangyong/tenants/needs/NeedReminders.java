@@ -69,7 +69,9 @@ public class NeedReminders {
     List<Need> due =
         Jdbc.list(
             c,
-            "select n.*, c.name as category_name, null as garrison_unit_name,"
+            "select "
+                + NeedStore.NEED_COLUMNS
+                + ", c.name as category_name, null as garrison_unit_name,"
                 + " null as responsible_unit_name from need n join need_category c"
                 + " on c.id = n.category_id where n.deadline <= ?"
                 + " and n.status in ('ACCEPTED', 'IN_PROGRESS')",

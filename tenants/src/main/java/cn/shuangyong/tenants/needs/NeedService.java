@@ -151,11 +151,13 @@ public class NeedService {
       int limit,
       @Nullable String sortBy,
       boolean ascending) {
-    String orderBy =
-        sortBy == null || !NeedStore.SORTABLE.containsKey(sortBy)
-            ? "n.id desc"
-            : NeedStore.SORTABLE.get(sortBy) + (ascending ? " asc nulls last" : " desc nulls last");
-    return page(user, tenant, query, orderBy, Math.max(offset, 0), Math.max(limit, 1));
+    return page(
+        user,
+        tenant,
+        query,
+        NeedStore.orderBy(sortBy, ascending),
+        Math.max(offset, 0),
+        Math.max(limit, 1));
   }
 
   private NeedPage page(
@@ -385,11 +387,10 @@ public class NeedService {
 
   private static String orderBy(Sort sort) {
     if (!sort.isSorted()) {
-      return "n.id desc";
+      return NeedStore.orderBy(null, false);
     }
     Sort.Order order = sort.getOrderBy().get(0);
-    String column = NeedStore.SORTABLE.get(order.getProperty());
-    return column + (order.isAscending() ? " asc nulls last" : " desc nulls last");
+    return NeedStore.orderBy(order.getProperty(), order.isAscending());
   }
 
   public LocalDate today() {

@@ -35,15 +35,46 @@ class NeedStore {
           "status", "n.status",
           "year", "n.year");
 
-  private static final String SELECT =
+  /** The one sortable column that may be empty: needs without a deadline come last. */
+  private static final String NULLABLE_SORT_COLUMN = "n.deadline";
+
+  /**
+   * The order of a list: by a {@link #SORTABLE} property (newest first when null or unknown), ties
+   * newest first. Only the nullable column says "nulls last": on the others it would keep
+   * PostgreSQL from reading the rows in index order.
+   */
+  static String orderBy(@Nullable String property, boolean ascending) {
+    String column = property == null ? null : SORTABLE.get(property);
+    if (column == null) {
+      return "n.id desc";
+    }
+    return column
+        + (ascending ? " asc" : " desc")
+        + (column.equals(NULLABLE_SORT_COLUMN) ? " nulls last" : "");
+  }
+
+  /** The columns {@link #map} reads (not the search grams, which only the index needs). */
+  static final String NEED_COLUMNS =
       """
-      select n.*, c.name as category_name, g.name as garrison_unit_name,
-             r.name as responsible_unit_name
+      n.id, n.year, n.direction, n.title, n.description, n.garrison_unit_id, n.source,
+      n.expected_by, n.status, n.responsible_unit_id, n.deadline, n.level, n.percent,
+      n.rejection_reason, n.satisfaction, n.satisfaction_comment, n.supervision_count, n.sample,
+      n.created_at, n.created_by, n.updated_at, n.closed_at""";
+
+  private static final String FROM =
+      """
       from need n
       join need_category c on c.id = n.category_id
       left join garrison_unit g on g.id = n.garrison_unit_id
       left join responsible_unit r on r.id = n.responsible_unit_id
       """;
+
+  private static final String COLUMNS =
+      NEED_COLUMNS
+          + ", c.name as category_name, g.name as garrison_unit_name,"
+          + " r.name as responsible_unit_name ";
+
+  private static final String SELECT = "select " + COLUMNS + FROM;
 
   /** Rows a caller may see: all, or only those of its garrison unit or responsible unit. */
   record Visibility(@Nullable Long garrisonUnitId, @Nullable Long responsibleUnitId) {
@@ -142,18 +173,37 @@ class NeedStore {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> arguments = new ArrayList<>();
     filter(query, visibility, today, where, arguments);
-    long total = Jdbc.count(c, "select count(*) from need n" + where, arguments.toArray());
+    // one statement for the page and the count of all matching rows (one round trip less)
+    String count = "select count(*) from need n" + where;
     List<Object> paged = new ArrayList<>(arguments);
+    paged.addAll(arguments);
     paged.add(limit);
     paged.add(offset);
-    List<Need> items =
+    List<Counted> rows =
         Jdbc.list(
             c,
-            SELECT + where + " order by " + orderBy + ", n.id desc limit ? offset ?",
-            row -> map(row, today),
+            "select ("
+                + count
+                + ") as matching, "
+                + COLUMNS
+                + FROM
+                + where
+                + " order by "
+                + orderBy
+                + (orderBy.startsWith("n.id ") ? "" : ", n.id desc")
+                + " limit ? offset ?",
+            row -> new Counted(map(row, today), row.getLong("matching")),
             paged.toArray());
+    List<Need> items = rows.stream().map(Counted::need).toList();
+    long total =
+        !rows.isEmpty()
+            ? rows.get(0).matching()
+            : offset == 0 ? 0 : Jdbc.count(c, count, arguments.toArray());
     return new NeedPage(items, total);
   }
+
+  /** A row of a page with the number of all rows matching the page's filter. */
+  private record Counted(Need need, long matching) {}
 
   static void filter(
       NeedQuery query,
@@ -193,11 +243,15 @@ class NeedStore {
       where.append(" and n.deadline < ? and n.status not in ('COMPLETED', 'CLOSED', 'REJECTED')");
       arguments.add(today);
     }
-    if (query.text() != null && !query.text().isBlank()) {
-      where.append(" and (n.title ilike ? or n.description ilike ?)");
-      String pattern = "%" + escapeLike(query.text().trim()) + "%";
-      arguments.add(pattern);
-      arguments.add(pattern);
+    SearchTerms search = query.text() == null ? null : SearchTerms.of(query.text());
+    if (search != null && !search.isEmpty()) {
+      where.append(" and n.search_grams @> ?");
+      arguments.add(search.grams());
+      for (String pattern : search.likePatterns()) {
+        where.append(" and (n.title ilike ? or n.description ilike ?)");
+        arguments.add(pattern);
+        arguments.add(pattern);
+      }
     }
   }
 
@@ -218,10 +272,6 @@ class NeedStore {
 
   boolean exists(Connection c, String table, long id) throws SQLException {
     return Jdbc.count(c, "select count(*) from " + table + " where id = ?", id) > 0;
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   static Need map(ResultSet row, LocalDate today) throws SQLException {

@@ -30,12 +30,15 @@ public final class ListSqlForBench {
       int page,
       int size)
       throws SQLException {
-    String orderBy =
-        sort == null
-            ? "n.id desc"
-            : NeedStore.SORTABLE.get(sort) + (ascending ? " asc nulls last" : " desc nulls last");
     NeedPage result =
-        store.list(c, query, NeedStore.Visibility.ALL, today, orderBy, page * size, size);
+        store.list(
+            c,
+            query,
+            NeedStore.Visibility.ALL,
+            today,
+            NeedStore.orderBy(sort, ascending),
+            page * size,
+            size);
     return result.total() + result.items().size();
   }
 }

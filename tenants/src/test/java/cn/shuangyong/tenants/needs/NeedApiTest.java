@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -390,6 +391,51 @@ class NeedApiTest implements TestPropertyProvider {
     assertThat(api.get(NEEDS + "?size=200&q=周末出行", token("pinghu.liaison")).items())
         .isNotEmpty()
         .allMatch(n -> n.get("title").toString().contains("周末出行"));
+  }
+
+  @Test
+  void textSearchFindsEveryWordOfAnyLengthCaseInsensitiveWithWildcardsTakenLiterally() {
+    String tag = "检" + UUID.randomUUID().toString().substring(0, 8);
+    long water = submittedWith(tag + " 营区饮用水管网改造", "覆盖率 100% 的 Wi-Fi 与 a_b 线路");
+    long decoy = submittedWith(tag + " 营区照明", "线路 axb 与 a_ _b 编号");
+    String staff = token("pinghu.staff");
+
+    assertThat(found(tag + " 饮用水", staff)).containsExactly(water);
+    assertThat(found(tag + " 水", staff)).containsExactly(water);
+    assertThat(found(tag + " 营区", staff)).containsExactlyInAnyOrder(water, decoy);
+    assertThat(found(tag + "  管网   改造 ", staff)).containsExactly(water);
+    assertThat(found(tag + " 管网 照明", staff)).isEmpty();
+    assertThat(found(tag + " wi-fi", staff)).containsExactly(water);
+    assertThat(found(tag + " 100%", staff)).containsExactly(water);
+    assertThat(found(tag + " a_b", staff)).containsExactly(water);
+    assertThat(found(tag + " 改造", token("pinghu.liaison2"))).isEmpty();
+
+    // the page and the count come from one statement; past the last page the count still holds
+    String paged = NEEDS + "?size=1&q=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8);
+    assertThat(api.get(paged + "&page=1", staff).string("total")).isEqualTo("2");
+    Answer beyond = api.get(paged + "&page=7", staff);
+    assertThat(beyond.items()).isEmpty();
+    assertThat(beyond.string("total")).isEqualTo("2");
+  }
+
+  private long submittedWith(String title, String description) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("direction", "FOR_TROOPS");
+    body.put("title", title);
+    body.put("description", description);
+    body.put("category", "营区建设");
+    Answer answer = api.post(NEEDS, body, token("pinghu.liaison"));
+    assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    return Long.parseLong(answer.string("id"));
+  }
+
+  private List<Long> found(String text, String token) {
+    Answer answer =
+        api.get(
+            NEEDS + "?size=50&q=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8),
+            token);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    return answer.items().stream().map(n -> Long.parseLong(n.get("id").toString())).toList();
   }
 
   @Test

@@ -1,0 +1,52 @@
+package cn.shuangyong.tenants.needs;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The words of a list search ({@code q=}), split at whitespace: a need matches when its title or
+ * description contains every word. {@link #grams()} are what the {@code need_search} GIN index
+ * holds of each need (characters and character pairs, see the migration {@code need_search}): a
+ * need can only contain a word when its grams contain the word's grams, so the index finds the
+ * candidates and {@link #likePatterns()} check the exact substrings.
+ */
+record SearchTerms(List<String> words) {
+
+  static SearchTerms of(String text) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String word : text.strip().split("\\s+")) {
+      if (!word.isEmpty()) {
+        words.add(word.toLowerCase(Locale.ROOT));
+      }
+    }
+    return new SearchTerms(List.copyOf(words));
+  }
+
+  boolean isEmpty() {
+    return words.isEmpty();
+  }
+
+  /** A one-character word is its own gram; a longer word needs all its adjacent pairs. */
+  String[] grams() {
+    Set<String> grams = new LinkedHashSet<>();
+    for (String word : words) {
+      int[] codePoints = word.codePoints().toArray();
+      if (codePoints.length == 1) {
+        grams.add(word);
+      }
+      for (int i = 0; i + 1 < codePoints.length; i++) {
+        grams.add(new String(codePoints, i, 2));
+      }
+    }
+    return grams.toArray(String[]::new);
+  }
+
+  /** One ilike pattern per word, with the word's own % _ and \ taken literally. */
+  List<String> likePatterns() {
+    return words.stream()
+        .map(w -> "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        .toList();
+  }
+}
