@@ -6,17 +6,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words of a list search ({@code q=}), split at whitespace: a need matches when its title or
- * description contains every word. {@link #grams()} are what the {@code need_search} GIN index
- * holds of each need (characters and character pairs, see the migration {@code need_search}): a
- * need can only contain a word when its grams contain the word's grams, so the index finds the
- * candidates and {@link #likePatterns()} check the exact substrings.
+ * The words of a list search ({@code q=}), split at whitespace (the ideographic space too): a need
+ * matches when its title or description contains every word, ignoring case. {@link #grams()} are
+ * what the {@code need_search} GIN index holds of each need (its lower-cased characters and
+ * character pairs without whitespace, see the migration {@code need_list_search}): a need can only
+ * contain a word when it has all the word's grams. For a word of one or two characters that is also
+ * enough (the pair cannot span title and description, which are joined by a space); a longer word
+ * is checked exactly by {@link #likePatterns()}.
  */
 record SearchTerms(List<String> words) {
 
   static SearchTerms of(String text) {
     Set<String> words = new LinkedHashSet<>();
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : text.strip().split("[\\s\\p{Z}]+")) {
       if (!word.isEmpty()) {
         words.add(word.toLowerCase(Locale.ROOT));
       }
@@ -43,9 +45,10 @@ record SearchTerms(List<String> words) {
     return grams.toArray(String[]::new);
   }
 
-  /** One ilike pattern per word, with the word's own % _ and \ taken literally. */
+  /** One ilike pattern per word longer than two characters, with % _ and \ taken literally. */
   List<String> likePatterns() {
     return words.stream()
+        .filter(w -> w.codePointCount(0, w.length()) > 2)
         .map(w -> "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         .toList();
   }

@@ -405,6 +405,9 @@ class NeedApiTest implements TestPropertyProvider {
     assertThat(found(tag + " 营区", staff)).containsExactlyInAnyOrder(water, decoy);
     assertThat(found(tag + "  管网   改造 ", staff)).containsExactly(water);
     assertThat(found(tag + " 管网 照明", staff)).isEmpty();
+    assertThat(found(tag + "\u3000管网\u3000改造", staff))
+        .as("ideographic space")
+        .containsExactly(water);
     assertThat(found(tag + " wi-fi", staff)).containsExactly(water);
     assertThat(found(tag + " 100%", staff)).containsExactly(water);
     assertThat(found(tag + " a_b", staff)).containsExactly(water);
