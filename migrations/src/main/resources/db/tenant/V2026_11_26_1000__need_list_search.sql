@@ -2,7 +2,8 @@
 -- 体检); an ilike '%出行%' scanned every need of the tenant, and pg_trgm cannot index a term shorter
 -- than three characters. Instead each need keeps the set of its characters and character pairs
 -- (lower-cased, whitespace left out) and a GIN index over that set finds the needs that contain
--- every pair of every term; NeedStore then checks the exact substrings with ilike.
+-- every pair of every term: for a term of one or two characters that is the answer, a longer term
+-- is then checked with ilike (SearchTerms).
 create function need_search_grams(document text) returns text[]
     language sql immutable strict parallel safe
     set search_path = pg_catalog
