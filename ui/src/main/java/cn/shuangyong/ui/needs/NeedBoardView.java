@@ -312,26 +312,28 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     template.getElement().setAttribute("download", true);
     template.add(button(VaadinIcon.FILE_TABLE, "needs.template"));
     UI ui = UI.getCurrent();
-    Upload upload =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, content) -> {
-                  int imported = -1;
-                  RuntimeException refusal = null;
-                  try {
-                    imported =
-                        importer.importList(
-                            reader,
-                            reader.tenant(),
-                            new ByteArrayInputStream(content),
-                            content.length);
-                  } catch (RuntimeException refused) {
-                    refusal = refused;
-                  }
-                  int done = imported;
-                  RuntimeException failure = refusal;
-                  ui.access(() -> imported(done, failure));
-                }));
+    Upload upload = new Upload();
+    upload.setUploadHandler(
+        UploadHandler.inMemory(
+            (metadata, content) -> {
+              int imported = -1;
+              RuntimeException refusal = null;
+              try {
+                imported =
+                    importer.importList(
+                        reader, reader.tenant(), new ByteArrayInputStream(content), content.length);
+              } catch (RuntimeException refused) {
+                refusal = refused;
+              }
+              int done = imported;
+              RuntimeException failure = refusal;
+              ui.access(
+                  () -> {
+                    // ready for the next file (a corrected list) without removing this one
+                    upload.clearFileList();
+                    imported(done, failure);
+                  });
+            }));
     upload.setId("import-needs");
     upload.setAcceptedFileTypes(".xlsx", NeedExport.XLSX);
     upload.setMaxFiles(1);

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.tenants.demo.DemoProvince;
+import cn.shuangyong.tenants.needs.NeedImport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +36,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 双清单 end to end in a real browser: Pinghu's garrison liaison submits a need from a phone-sized
- * window, the city office finds it on the board and accepts it on the detail page.
+ * window, the city office finds it on the board and accepts it on the detail page; the office
+ * imports a year's list (a bad row first, then the corrected list) and accepts it in bulk.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeedsBrowserTest implements TestPropertyProvider {
   @Inject EmbeddedServer server;
+  @Inject NeedImport importer;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
@@ -111,21 +123,8 @@ class NeedsBrowserTest implements TestPropertyProvider {
 
     wait.until(ExpectedConditions.textToBe(By.id("need-heading"), title));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("action-accept"))).click();
-    WebElement unit =
-        wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#accept-responsible-unit input")));
-    unit.sendKeys("交通运输局");
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-combo-box-item[contains(., '交通运输局')]")))
-        .click();
-    // the date picker's value is ISO whatever the locale shows; set it as the picker would
     String date = LocalDate.now().plusMonths(3).toString();
-    WebElement deadline = browser.findElement(By.id("accept-deadline"));
-    browser.executeScript("arguments[0].value = arguments[1];", deadline, date);
-    wait.until(
-        driver -> !deadline.findElement(By.tagName("input")).getDomProperty("value").isEmpty());
+    fillAcceptDialog("交通运输局", date);
     screenshot("needs-staff-accept-dialog.png");
     browser.findElement(By.id("accept-dialog-ok")).click();
 
@@ -145,6 +144,117 @@ class NeedsBrowserTest implements TestPropertyProvider {
         .contains(date)
         .doesNotContain("拥政爱民清单");
     screenshot("needs-print.png");
+  }
+
+  @Test
+  void theOfficeImportsAListCorrectsItAndAcceptsItInBulk() throws Exception {
+    String tag = "导入" + System.nanoTime() % 1_000_000;
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    signIn("pinghu.staff");
+    browser.get(base() + "needs");
+
+    // a list with one bad row: the dialog names the row, and nothing of the list is saved
+    upload(list(tag, List.of("横向", "", "不存在的类别", "", "", "", "", "")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(., '第 4 行')]")));
+    screenshot("needs-import-errors.png");
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-button[normalize-space(.)='关闭']")))
+        .click();
+
+    // the corrected list, uploaded again from the same board
+    upload(list(tag));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#filter-search input")))
+        .sendKeys(tag);
+    By lights = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tag + "-营区照明']");
+    By school = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tag + "-子女入学']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(school));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//vaadin-grid-cell-content[normalize-space(.)='环境治理志愿服务（示例）']")));
+    assertThat(browser.findElements(lights)).hasSize(1);
+
+    // 批量受理 of both
+    List<WebElement> boxes =
+        browser.findElements(By.cssSelector("#needs-grid vaadin-checkbox")).stream()
+            .filter(WebElement::isDisplayed)
+            .filter(box -> !"true".equals(box.getDomAttribute("hidden")))
+            .filter(
+                box ->
+                    box.getDomAttribute("aria-label") == null
+                        || !box.getDomAttribute("aria-label").toLowerCase().contains("all"))
+            .toList();
+    assertThat(boxes).hasSize(2);
+    boxes.forEach(WebElement::click);
+    browser.findElement(By.id("bulk-accept")).click();
+    fillAcceptDialog("交通运输局", LocalDate.now().plusMonths(2).toString());
+    browser.findElement(By.id("accept-dialog-ok")).click();
+    wait.until(
+        driver ->
+            driver
+                    .findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='已受理']"))
+                    .stream()
+                    .filter(WebElement::isDisplayed)
+                    .count()
+                == 2);
+    screenshot("needs-bulk-accepted.png");
+  }
+
+  /**
+   * The downloadable template filled in as an office would: two good FOR_TROOPS rows of {@code tag}
+   * over the example row, then {@code more}.
+   */
+  @SafeVarargs
+  private Path list(String tag, List<String>... more) throws Exception {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("拥军优属", tag + "-营区照明", "营区建设", "驻平陆军某部（示例）", "路灯 40 盏", "", "集中征集", ""));
+    rows.add(List.of("拥军优属", tag + "-子女入学", "子女入学", "驻平陆军某部（示例）", "", "", "座谈走访", ""));
+    rows.addAll(List.of(more));
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(importer.template()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r + 1);
+        for (int c = 0; c < rows.get(r).size(); c++) {
+          row.createCell(c).setCellValue(rows.get(r).get(c));
+        }
+      }
+      Path file = Files.createTempFile("shuangqingdan-", ".xlsx");
+      try (OutputStream out = Files.newOutputStream(file)) {
+        workbook.write(out);
+      }
+      return file;
+    }
+  }
+
+  /** Hands a file to the board's import (the upload's own file input). */
+  private void upload(Path file) {
+    WebElement input =
+        wait.until(
+            driver ->
+                driver
+                    .findElement(By.id("import-needs"))
+                    .getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]")));
+    input.sendKeys(file.toString());
+  }
+
+  /** 受理 dialog of a FOR_TROOPS need: the responsible unit by name and the deadline. */
+  private void fillAcceptDialog(String unitName, String isoDate) {
+    WebElement unit =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#accept-responsible-unit input")));
+    unit.sendKeys(unitName);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-combo-box-item[contains(., '" + unitName + "')]")))
+        .click();
+    // the date picker's value is ISO whatever the locale shows; set it as the picker would
+    WebElement deadline = browser.findElement(By.id("accept-deadline"));
+    browser.executeScript("arguments[0].value = arguments[1];", deadline, isoDate);
+    wait.until(
+        driver -> !deadline.findElement(By.tagName("input")).getDomProperty("value").isEmpty());
   }
 
   private void signIn(String username) {
