@@ -177,8 +177,6 @@ class NeedStore {
     String count = "select count(*) from need n" + where;
     List<Object> paged = new ArrayList<>(arguments);
     paged.addAll(arguments);
-    paged.add(limit);
-    paged.add(offset);
     List<Counted> rows =
         Jdbc.list(
             c,
@@ -191,7 +189,14 @@ class NeedStore {
                 + " order by "
                 + orderBy
                 + (orderBy.startsWith("n.id ") ? "" : ", n.id desc")
-                + " limit ? offset ?",
+                // numbers in the text, not parameters: with a parameter PostgreSQL cannot cost
+                // the limit of a generic plan and plans every execution anew (about half the
+                // database time of a list); as text each page size and offset is one statement
+                // whose plan is reused after its fifth run on a connection
+                + " limit "
+                + limit
+                + " offset "
+                + offset,
             row -> new Counted(map(row, today), row.getLong("matching")),
             paged.toArray());
     List<Need> items = rows.stream().map(Counted::need).toList();
