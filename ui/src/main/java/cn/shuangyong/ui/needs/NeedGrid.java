@@ -27,12 +27,12 @@ class NeedGrid extends Grid<Need> {
       Supplier<NeedQuery> filters,
       boolean units) {
     setId("needs-grid");
-    addColumn(Need::id).setHeader("#").setSortProperty("id").setWidth("5.5em").setFlexGrow(0);
+    addColumn(Need::id).setHeader("#").setSortProperty("id").setWidth("5.5rem").setFlexGrow(0);
     Column<Need> title =
         addColumn(Need::title)
             .setHeader(getTranslation("needs.title"))
             .setSortProperty("title")
-            .setWidth("14em")
+            .setWidth("14rem")
             .setFlexGrow(3);
     title.setTooltipGenerator(Need::title);
     addColumn(Need::category).setHeader(getTranslation("needs.category")).setAutoWidth(true);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,8 +88,17 @@ final class Chromium {
     return wait;
   }
 
-  /** Saves what the browser shows to target/screenshots/{name}. */
+  /** Saves what the browser shows to target/screenshots/{name}, once Vaadin has no request open. */
   static void screenshot(ChromeDriver browser, String name) throws IOException {
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            driver ->
+                (Boolean)
+                    ((JavascriptExecutor) driver)
+                        .executeScript(
+                            "const flow = window.Vaadin && window.Vaadin.Flow;"
+                                + " return !flow || !flow.clients || Object.values(flow.clients)"
+                                + ".every(c => !c.isActive || !c.isActive());"));
     Path directory = Path.of("target", "screenshots");
     Files.createDirectories(directory);
     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
