@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Who hears of what happens to a need, written in the same tenant transaction. */
 @Singleton
@@ -20,21 +21,21 @@ class NeedNotices {
   }
 
   void after(Connection c, Need need, Action action, @Nullable String note) throws SQLException {
-    String title = "“" + need.title() + "”";
+    String title = need.title();
     switch (action) {
-      case SUBMIT -> send(c, Audience.OFFICE, "SUBMITTED", need, "新提交的双清单事项" + title);
+      case SUBMIT -> send(c, Audience.OFFICE, "SUBMITTED", need, title);
       case ACCEPT ->
-          send(c, assignee(need), "ASSIGNED", need, "交办事项" + title + "，完成时限 " + need.deadline());
-      case REJECT -> send(c, requester(need), "REJECTED", need, "事项" + title + "未采纳：" + note);
-      case COMPLETE -> send(c, requester(need), "COMPLETED", need, "事项" + title + "已办结，请确认并评价");
+          send(c, assignee(need), "ASSIGNED", need, title, String.valueOf(need.deadline()));
+      case REJECT -> send(c, requester(need), "REJECTED", need, title, nullToEmpty(note));
+      case COMPLETE -> send(c, requester(need), "COMPLETED", need, title);
       case CONFIRM -> {
         if (need.satisfaction() == Satisfaction.UNSATISFIED) {
-          send(c, assignee(need), "REOPENED", need, "事项" + title + "评价为不满意，已退回办理");
+          send(c, assignee(need), "REOPENED", need, title);
         }
       }
       case SUPERVISE -> {
-        send(c, Audience.OFFICE, "SUPERVISED", need, "督办" + title + "：" + note);
-        send(c, assignee(need), "SUPERVISED", need, "督办" + title + "：" + note);
+        send(c, Audience.OFFICE, "SUPERVISED", need, title, nullToEmpty(note));
+        send(c, assignee(need), "SUPERVISED", need, title, nullToEmpty(note));
       }
       default -> {
         // progress reports notify nobody
@@ -60,11 +61,15 @@ class NeedNotices {
     return Audience.OFFICE;
   }
 
+  private static String nullToEmpty(@Nullable String note) {
+    return note == null ? "" : note;
+  }
+
   private void send(
-      Connection c, @Nullable Audience audience, String kind, Need need, String message)
+      Connection c, @Nullable Audience audience, String kind, Need need, String... arguments)
       throws SQLException {
     if (audience != null) {
-      notifications.notify(c, audience, kind, need.id(), message, null);
+      notifications.notify(c, audience, kind, need.id(), List.of(arguments), null);
     }
   }
 }

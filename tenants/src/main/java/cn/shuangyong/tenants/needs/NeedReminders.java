@@ -80,8 +80,6 @@ public class NeedReminders {
     int sent = 0;
     for (Need need : due) {
       String kind = need.overdue() ? "OVERDUE" : "DUE_SOON";
-      String message =
-          (need.overdue() ? "事项已逾期：“" : "事项即将到期：“") + need.title() + "”，完成时限 " + need.deadline();
       Audience assignee = NeedNotices.assignee(need);
       for (Audience audience :
           assignee == null ? List.of(Audience.OFFICE) : List.of(assignee, Audience.OFFICE)) {
@@ -90,7 +88,7 @@ public class NeedReminders {
             audience,
             kind,
             need.id(),
-            message,
+            List.of(need.title(), String.valueOf(need.deadline())),
             kind
                 + ":"
                 + need.id()

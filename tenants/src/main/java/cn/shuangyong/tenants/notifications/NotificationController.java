@@ -1,6 +1,8 @@
 package cn.shuangyong.tenants.notifications;
 
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.web.Messages;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,9 +24,11 @@ import java.util.List;
 @Tag(name = "Notifications")
 public class NotificationController {
   private final NotificationService notifications;
+  private final Messages messages;
 
-  NotificationController(NotificationService notifications) {
+  NotificationController(NotificationService notifications, Messages messages) {
     this.notifications = notifications;
+    this.messages = messages;
   }
 
   @Serdeable
@@ -32,11 +36,13 @@ public class NotificationController {
 
   @Get
   public List<Notification> mine(
+      HttpRequest<?> request,
       Authentication authentication,
       String tenant,
       @QueryValue(defaultValue = "false") boolean unread,
       @QueryValue(defaultValue = "50") int limit) {
-    return notifications.mine(CurrentUser.from(authentication), tenant, unread, limit);
+    return notifications.mine(
+        CurrentUser.from(authentication), tenant, unread, limit, messages.localeOf(request));
   }
 
   @Get("/unread-count")

@@ -6,6 +6,7 @@ import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantDirectory.Access;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * In-app notifications of a tenant (the bell): written inside the tenant transaction of the event
@@ -23,40 +25,53 @@ import java.util.List;
 public class NotificationService {
   private final TenantDirectory tenants;
   private final TenantScope scope;
+  private final Messages messages;
   private final Clock clock;
 
-  public NotificationService(TenantDirectory tenants, TenantScope scope, Clock clock) {
+  public NotificationService(
+      TenantDirectory tenants, TenantScope scope, Messages messages, Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
+    this.messages = messages;
     this.clock = clock;
   }
 
   /**
-   * Adds a notification on the caller's tenant connection; with a {@code dedupKey} it is added once
-   * only (reminders).
+   * Adds a notification on the caller's tenant connection; its text is the message {@code
+   * notification.<kind>} with {@code arguments}, rendered in each reader's language when read (and
+   * kept in Chinese for e-mail). With a {@code dedupKey} it is added once only (reminders).
    */
   public void notify(
       Connection c,
       Audience audience,
       String kind,
       @Nullable Long needId,
-      String message,
+      List<String> arguments,
       @Nullable String dedupKey)
       throws SQLException {
+    String message = text(Messages.CHINESE, kind, arguments.toArray(String[]::new));
     Jdbc.update(
         c,
-        "insert into notification (audience, audience_id, kind, need_id, message, dedup_key,"
-            + " created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing",
+        "insert into notification (audience, audience_id, kind, need_id, message, arguments,"
+            + " dedup_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (dedup_key) do nothing",
         audience.kind(),
         audience.unitId(),
         kind,
         needId,
         message.length() > 500 ? message.substring(0, 500) : message,
+        arguments.toArray(String[]::new),
         dedupKey,
         clock.instant());
   }
 
-  public List<Notification> mine(CurrentUser user, String tenant, boolean unreadOnly, int limit) {
+  private String text(Locale locale, String kind, String[] arguments) {
+    return messages.get(locale, "notification." + kind, (Object[]) arguments);
+  }
+
+  /** The caller's latest notifications, their text in {@code locale}. */
+  public List<Notification> mine(
+      CurrentUser user, String tenant, boolean unreadOnly, int limit, Locale locale) {
     TenantContext context = tenants.enter(user, tenant, Access.READ);
     Audience audience = Audience.of(user);
     if (audience == null) {
@@ -67,7 +82,8 @@ public class NotificationService {
         c ->
             Jdbc.list(
                 c,
-                "select n.id, n.kind, n.need_id, n.message, n.created_at, r.read_at is not null"
+                "select n.id, n.kind, n.need_id, n.message, n.created_at, r.read_at is not null,"
+                    + " n.arguments"
                     + " from notification n left join notification_read r"
                     + " on r.notification_id = n.id and r.username = ?"
                     + " where n.audience = ? and n.audience_id is not distinct from ?"
@@ -78,7 +94,9 @@ public class NotificationService {
                         row.getLong(1),
                         row.getString(2),
                         Jdbc.nullableLong(row, "need_id"),
-                        row.getString(4),
+                        row.getArray(7) == null
+                            ? row.getString(4)
+                            : text(locale, row.getString(2), (String[]) row.getArray(7).getArray()),
                         row.getTimestamp(5).toInstant(),
                         row.getBoolean(6)),
                 user.username(),

@@ -80,11 +80,20 @@ class NeedNotificationTest implements TestPropertyProvider {
     String title = "送医上门-" + UUID.randomUUID().toString().substring(0, 6);
     long id = acceptedNeed(title);
     assertThat(unread("pinghu.staff")).isGreaterThan(officeBefore);
+    String deadline = LocalDate.now().plusDays(20).toString();
     assertThat(notifications("pinghu.handler"))
         .anyMatch(
             n ->
                 n.get("kind").equals("ASSIGNED")
-                    && String.valueOf(id).equals(String.valueOf(n.get("needId"))));
+                    && String.valueOf(id).equals(String.valueOf(n.get("needId")))
+                    && n.get("message").equals("交办事项“" + title + "”，完成时限 " + deadline));
+    // the same notification in the reader's language
+    assertThat(api.get(BASE + "/notifications?limit=200", token("pinghu.handler"), "en").list())
+        .anyMatch(
+            n ->
+                String.valueOf(id).equals(String.valueOf(n.get("needId")))
+                    && n.get("message")
+                        .equals("Need assigned to you: \"" + title + "\", deadline " + deadline));
     assertThat(notifications("pinghu.liaison2"))
         .noneMatch(n -> n.get("message").toString().contains(title));
     assertThat(notifications("jx.supervisor")).isEmpty();

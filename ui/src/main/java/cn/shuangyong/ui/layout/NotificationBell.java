@@ -95,7 +95,7 @@ class NotificationBell extends Composite<Div> {
 
   private void fill() {
     list.removeAll();
-    List<Notification> latest = notifications.mine(user, user.tenant(), false, LATEST);
+    List<Notification> latest = notifications.mine(user, user.tenant(), false, LATEST, getLocale());
     if (latest.isEmpty()) {
       Span empty = new Span(getTranslation("notifications.empty"));
       empty.addClassNames(LumoUtility.TextColor.SECONDARY);
