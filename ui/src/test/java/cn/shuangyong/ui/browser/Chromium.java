@@ -1,5 +1,6 @@
 package cn.shuangyong.ui.browser;
 
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -55,6 +57,19 @@ final class Chromium {
       }
     }
     return Optional.empty();
+  }
+
+  /** A started browser, or the calling test is skipped (assumption) with the reason. */
+  static ChromeDriver startOrSkip() {
+    Optional<String> unavailable = unavailableReason();
+    Assumptions.assumeTrue(
+        unavailable.isEmpty(), () -> "browser test skipped: " + unavailable.get());
+    return start();
+  }
+
+  /** The root address of the application under test. */
+  static String base(EmbeddedServer server) {
+    return "http://localhost:" + server.getPort() + "/";
   }
 
   static ChromeDriver start() {

@@ -18,12 +18,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,10 +52,7 @@ class NeedsBrowserTest implements TestPropertyProvider {
 
   @BeforeEach
   void setUp() {
-    Optional<String> unavailable = Chromium.unavailableReason();
-    Assumptions.assumeTrue(
-        unavailable.isEmpty(), () -> "browser test skipped: " + unavailable.get());
-    browser = Chromium.start();
+    browser = Chromium.startOrSkip();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
@@ -262,7 +257,7 @@ class NeedsBrowserTest implements TestPropertyProvider {
   }
 
   private String base() {
-    return "http://localhost:" + server.getPort() + "/";
+    return Chromium.base(server);
   }
 
   private void screenshot(String name) throws Exception {

@@ -13,9 +13,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,10 +41,7 @@ class PlatformAdminBrowserTest implements TestPropertyProvider {
 
   @BeforeEach
   void setUp() {
-    Optional<String> unavailable = Chromium.unavailableReason();
-    Assumptions.assumeTrue(
-        unavailable.isEmpty(), () -> "browser test skipped: " + unavailable.get());
-    browser = Chromium.start();
+    browser = Chromium.startOrSkip();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
@@ -127,7 +122,7 @@ class PlatformAdminBrowserTest implements TestPropertyProvider {
   }
 
   private String base() {
-    return "http://localhost:" + server.getPort() + "/";
+    return Chromium.base(server);
   }
 
   private void screenshot(String name) throws Exception {

@@ -21,9 +21,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,10 +80,7 @@ class SignInBrowserTest implements TestPropertyProvider {
 
   @BeforeEach
   void setUp() {
-    Optional<String> unavailable = Chromium.unavailableReason();
-    Assumptions.assumeTrue(
-        unavailable.isEmpty(), () -> "browser test skipped: " + unavailable.get());
-    browser = Chromium.start();
+    browser = Chromium.startOrSkip();
   }
 
   @AfterEach
@@ -219,7 +214,7 @@ class SignInBrowserTest implements TestPropertyProvider {
   }
 
   private String base() {
-    return "http://localhost:" + server.getPort() + "/";
+    return Chromium.base(server);
   }
 
   private static void screenshot(WebDriver browser, String name) throws Exception {
