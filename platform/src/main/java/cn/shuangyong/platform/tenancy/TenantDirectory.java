@@ -18,12 +18,6 @@ import java.util.Optional;
  */
 @Singleton
 public class TenantDirectory {
-  /** What the caller wants to do inside the tenant. */
-  public enum Access {
-    READ,
-    WRITE
-  }
-
   private final TenantRepository tenants;
   private final ActiveTenants active;
   private final RegionRepository regions;
@@ -49,19 +43,21 @@ public class TenantDirectory {
     this.clock = clock;
   }
 
-  /** The tenant to work in for this caller, or 404 (not visible) / 403 (read-only caller). */
-  public TenantContext enter(CurrentUser user, String tenantCode, Access access) {
+  /**
+   * The tenant to work in for this caller, or 404 when it may not see it (its existence is not
+   * revealed). A supervisor's context is read-only and its read is audited, once per call: bind the
+   * context once per request (controllers get it from {@link TenantContextBinder}; a view enters
+   * once when it opens), not once per query.
+   */
+  public TenantContext enter(CurrentUser user, String tenantCode) {
     if (!TenantCode.isValid(tenantCode)) {
       throw ProblemException.notFound();
     }
     Tenant tenant = active.find(tenantCode).orElseThrow(ProblemException::notFound);
     if (user.tenant() != null && user.tenant().equals(tenant.code())) {
-      return roles.contextOf(tenant.tenantCode());
+      return roles.contextOf(tenant.tenantCode(), user, false);
     }
     if (user.has(Role.SUPERVISOR) && supervises(user, tenant)) {
-      if (access == Access.WRITE) {
-        throw ProblemException.forbidden();
-      }
       audit.record(
           new AuditLog.Entry(
               user.username(),
@@ -71,32 +67,9 @@ public class TenantDirectory {
               "SUCCESS",
               null,
               null));
-      return roles.contextOf(tenant.tenantCode());
+      return roles.contextOf(tenant.tenantCode(), user, true);
     }
     throw ProblemException.notFound();
-  }
-
-  /**
-   * Platform work that is not done for a caller (provisioning, demo data, scheduled jobs): the
-   * reason is written to the audit trail.
-   */
-  public TenantContext enterAsSystem(TenantCode code, String reason) {
-    audit.record(
-        new AuditLog.Entry("system", code.value(), "SYSTEM_ENTER", reason, "SUCCESS", null, null));
-    return roles.contextOf(code);
-  }
-
-  /**
-   * A scheduled job's entry into a tenant (reminders, indicator publishing). Not audited per run:
-   * jobs touch every tenant every hour; their effects are audited where they change data.
-   */
-  public TenantContext enterForJob(TenantCode code, String job) {
-    return roles.contextOf(code);
-  }
-
-  /** Every registered tenant, for platform jobs. */
-  public List<Tenant> allTenants() {
-    return tenants.findAllOrderByCode();
   }
 
   public List<Tenant> visibleTo(CurrentUser user) {

@@ -1,6 +1,7 @@
 package cn.shuangyong.platform.tenancy;
 
 import cn.shuangyong.platform.database.DatabaseSettings;
+import cn.shuangyong.platform.identity.CurrentUser;
 import jakarta.inject.Singleton;
 
 /** Names of the per-tenant database roles, and the only factory of {@link TenantContext}s. */
@@ -20,7 +21,7 @@ public class TenantRoles {
     return settings.appUser();
   }
 
-  TenantContext contextOf(TenantCode code) {
-    return new TenantContext(code, roleOf(code));
+  TenantContext contextOf(TenantCode code, CurrentUser caller, boolean readOnly) {
+    return new TenantContext(code, roleOf(code), caller, readOnly);
   }
 }

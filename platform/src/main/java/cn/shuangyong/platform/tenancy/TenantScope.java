@@ -1,6 +1,7 @@
 package cn.shuangyong.platform.tenancy;
 
 import cn.shuangyong.platform.database.TenantDataSourceFactory;
+import cn.shuangyong.platform.web.ProblemException;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.PropagatedContextElement;
 import io.micronaut.transaction.TransactionOperations;
@@ -38,7 +39,19 @@ public class TenantScope {
     return run(tenant, work, true);
   }
 
+  /** A change: refused (403) for a caller that only oversees the tenant. */
   public <T> T write(TenantContext tenant, TenantWork<T> work) {
+    if (tenant.readOnly()) {
+      throw ProblemException.forbidden();
+    }
+    return run(tenant, work, false);
+  }
+
+  /**
+   * A change that overseers may make too (a supervisor's 督办 note): the caller's role decides, which
+   * the service checks before calling this.
+   */
+  public <T> T oversee(TenantContext tenant, TenantWork<T> work) {
     return run(tenant, work, false);
   }
 

@@ -30,6 +30,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(HttpStatus.CONFLICT, messageKey, arguments);
   }
 
+  /** 413: an upload over its limit; the key's arguments name the limit. */
+  public static ProblemException tooLarge(String messageKey, Object... arguments) {
+    return new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, messageKey, arguments);
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -61,25 +61,24 @@ class ActiveTenantsTest implements TestPropertyProvider {
   @Test
   void theNodeThatChangesATenantRefusesItAtOnce() {
     CurrentUser admin = adminOf("ac_here");
-    assertThat(directory.enter(admin, "ac_here", TenantDirectory.Access.READ).code().value())
-        .isEqualTo("ac_here");
+    assertThat(directory.enter(admin, "ac_here").code().value()).isEqualTo("ac_here");
 
     markSuspended("ac_here");
     active.forget("ac_here");
 
-    assertThatThrownBy(() -> directory.enter(admin, "ac_here", TenantDirectory.Access.READ))
+    assertThatThrownBy(() -> directory.enter(admin, "ac_here"))
         .isInstanceOf(ProblemException.class);
   }
 
   @Test
   void anotherNodesChangeArrivesWithinTheCacheLifetime() throws InterruptedException {
     CurrentUser admin = adminOf("ac_there");
-    directory.enter(admin, "ac_there", TenantDirectory.Access.READ);
+    directory.enter(admin, "ac_there");
 
     markSuspended("ac_there"); // as another node would: this node's cache is not told
 
     Thread.sleep(1500);
-    assertThatThrownBy(() -> directory.enter(admin, "ac_there", TenantDirectory.Access.READ))
+    assertThatThrownBy(() -> directory.enter(admin, "ac_there"))
         .isInstanceOf(ProblemException.class);
   }
 }

@@ -66,8 +66,8 @@ class TenantFenceTest implements TestPropertyProvider {
     fixtures.region("fenceprov", AdministrativeLevel.PROVINCE, null);
     fixtures.tenant("fence_alpha", "fenceprov");
     fixtures.tenant("fence_beta", "fenceprov");
-    alpha = directory.enterAsSystem(new TenantCode("fence_alpha"), "fence test");
-    beta = directory.enterAsSystem(new TenantCode("fence_beta"), "fence test");
+    alpha = new TestTenants(context).admin("fence_alpha");
+    beta = new TestTenants(context).admin("fence_beta");
   }
 
   @Test

@@ -7,17 +7,18 @@ import cn.shuangyong.platform.tenancy.Region;
 import cn.shuangyong.platform.tenancy.TenantCode;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
+import cn.shuangyong.platform.tenancy.TenantJobs;
 import cn.shuangyong.platform.tenancy.TenantProvisioner;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.tenancy.TenantStartupMigration;
 import cn.shuangyong.platform.users.UserDirectory;
-import cn.shuangyong.tenants.units.Branch;
-import cn.shuangyong.tenants.units.GarrisonUnit;
-import cn.shuangyong.tenants.units.GarrisonUnitForm;
-import cn.shuangyong.tenants.units.ResponsibleUnit;
-import cn.shuangyong.tenants.units.ResponsibleUnitForm;
-import cn.shuangyong.tenants.units.ResponsibleUnitKind;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.units.api.Branch;
+import cn.shuangyong.tenants.units.api.GarrisonUnit;
+import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.api.ResponsibleUnit;
+import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
+import cn.shuangyong.tenants.units.api.ResponsibleUnitKind;
+import cn.shuangyong.tenants.units.api.UnitService;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
@@ -52,6 +53,7 @@ public class DemoProvince {
   private static final String ACTOR = "demo";
 
   private final TenantDirectory directory;
+  private final TenantJobs jobs;
   private final TenantProvisioner provisioner;
   private final UnitService units;
   private final UserDirectory users;
@@ -61,6 +63,7 @@ public class DemoProvince {
   DemoProvince(
       TenantStartupMigration tenantsMigrated,
       TenantDirectory directory,
+      TenantJobs jobs,
       TenantProvisioner provisioner,
       UnitService units,
       UserDirectory users,
@@ -68,6 +71,7 @@ public class DemoProvince {
       TenantScope scope) {
     this.scope = scope;
     this.directory = directory;
+    this.jobs = jobs;
     this.provisioner = provisioner;
     this.units = units;
     this.users = users;
@@ -143,7 +147,10 @@ public class DemoProvince {
   }
 
   private Map<String, Long> seedPinghu() {
-    TenantContext context = directory.enterAsSystem(new TenantCode("pinghu"), "demo data");
+    return jobs.inTenant(new TenantCode("pinghu"), "demo", this::seedPinghu);
+  }
+
+  private Map<String, Long> seedPinghu(TenantContext context) {
     Map<String, Long> ids = new LinkedHashMap<>();
     List<GarrisonUnitForm> garrison =
         List.of(
@@ -154,16 +161,13 @@ public class DemoProvince {
             new GarrisonUnitForm("平湖市人武部（示例）", Branch.MILITIA, "赵科长（示例）", "0573-85000005"),
             new GarrisonUnitForm("驻平某预备役部队（示例）", Branch.OTHER, "孙参谋（示例）", "0573-85000006"));
     for (GarrisonUnitForm form : garrison) {
-      GarrisonUnit unit = units.createGarrisonUnit(context, form, true, ACTOR);
+      GarrisonUnit unit = units.createSampleGarrisonUnit(context, form);
       ids.put(form.name(), unit.id());
     }
     List<String> towns = List.of("当湖街道", "钟埭街道", "曹桥街道", "乍浦镇", "新埭镇", "新仓镇", "广陈镇", "独山港镇");
     for (String town : towns) {
-      units.createResponsibleUnit(
-          context,
-          new ResponsibleUnitForm(town, ResponsibleUnitKind.TOWN, null, null),
-          true,
-          ACTOR);
+      units.createSampleResponsibleUnit(
+          context, new ResponsibleUnitForm(town, ResponsibleUnitKind.TOWN, null, null));
     }
     List<String> departments =
         List.of(
@@ -176,18 +180,13 @@ public class DemoProvince {
             "平湖市财政局");
     for (String department : departments) {
       ResponsibleUnit unit =
-          units.createResponsibleUnit(
+          units.createSampleResponsibleUnit(
               context,
-              new ResponsibleUnitForm(department, ResponsibleUnitKind.DEPARTMENT, null, null),
-              true,
-              ACTOR);
+              new ResponsibleUnitForm(department, ResponsibleUnitKind.DEPARTMENT, null, null));
       ids.put(department, unit.id());
     }
-    units.createResponsibleUnit(
-        context,
-        new ResponsibleUnitForm("国网平湖市供电公司", ResponsibleUnitKind.COMPANY, null, null),
-        true,
-        ACTOR);
+    units.createSampleResponsibleUnit(
+        context, new ResponsibleUnitForm("国网平湖市供电公司", ResponsibleUnitKind.COMPANY, null, null));
     return ids;
   }
 
@@ -200,73 +199,74 @@ public class DemoProvince {
     long police = units.get("武警平湖中队（示例）");
     long transport = units.get("平湖市交通运输局");
     long health = units.get("平湖市卫生健康局");
-    TenantContext context = directory.enterAsSystem(new TenantCode("pinghu"), "demo needs");
-    scope.write(
-        context,
-        c -> {
-          java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-          int i = 0;
-          for (Map<String, Object> need : needs) {
-            String status = statuses[i % statuses.length];
-            boolean troops = "FOR_TROOPS".equals(need.get("direction"));
-            String category = (String) need.get("category");
-            long garrison = i % 2 == 0 ? army : police;
-            boolean assigned = !status.equals("SUBMITTED");
-            Jdbc.update(
-                c,
-                "insert into need (year, direction, title, description, category_id,"
-                    + " garrison_unit_id, source, status, responsible_unit_id, deadline, level,"
-                    + " percent, satisfaction, sample, accepted_at, completed_at, closed_at,"
-                    + " created_at, created_by, updated_at, updated_by)"
-                    + " select ?, ?, ?, ?, id, ?, 'COLLECTED', ?, ?, ?, ?, ?, ?, true,"
-                    + " case when ? then now() end, case when ? then now() end,"
-                    + " case when ? then now() end, now(), 'demo', now(), 'demo'"
-                    + " from need_category where name = ?",
-                today.getYear(),
-                need.get("direction"),
-                need.get("title") + "（示例）",
-                "平湖市公开报道中提到的事项，作为示例数据。",
-                garrison,
-                status,
-                assigned && troops ? (i % 2 == 0 ? transport : health) : null,
-                assigned ? today.plusDays(20L + 10L * i) : null,
-                assigned ? "CITY" : null,
-                switch (status) {
-                  case "CLOSED", "COMPLETED" -> 100;
-                  case "IN_PROGRESS" -> 60;
-                  default -> 0;
-                },
-                status.equals("CLOSED") ? "SATISFIED" : null,
-                assigned,
-                status.equals("CLOSED") || status.equals("COMPLETED"),
-                status.equals("CLOSED"),
-                categories.getOrDefault(category, category));
-            i++;
-          }
-          Jdbc.update(
-              c,
-              "insert into need_event (need_id, at, actor, action, from_status, to_status, note)"
-                  + " select id, created_at, 'demo', 'SUBMIT', null, 'SUBMITTED', '示例数据'"
-                  + " from need where sample");
-          return null;
-        });
+    jobs.inTenant(
+        new TenantCode("pinghu"),
+        "demo needs",
+        context ->
+            scope.write(
+                context,
+                c -> {
+                  java.time.LocalDate today =
+                      java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+                  int i = 0;
+                  for (Map<String, Object> need : needs) {
+                    String status = statuses[i % statuses.length];
+                    boolean troops = "FOR_TROOPS".equals(need.get("direction"));
+                    String category = (String) need.get("category");
+                    long garrison = i % 2 == 0 ? army : police;
+                    boolean assigned = !status.equals("SUBMITTED");
+                    Jdbc.update(
+                        c,
+                        "insert into need (year, direction, title, description, category_id,"
+                            + " garrison_unit_id, source, status, responsible_unit_id, deadline, level,"
+                            + " percent, satisfaction, sample, accepted_at, completed_at, closed_at,"
+                            + " created_at, created_by, updated_at, updated_by)"
+                            + " select ?, ?, ?, ?, id, ?, 'COLLECTED', ?, ?, ?, ?, ?, ?, true,"
+                            + " case when ? then now() end, case when ? then now() end,"
+                            + " case when ? then now() end, now(), 'demo', now(), 'demo'"
+                            + " from need_category where name = ?",
+                        today.getYear(),
+                        need.get("direction"),
+                        need.get("title") + "（示例）",
+                        "平湖市公开报道中提到的事项，作为示例数据。",
+                        garrison,
+                        status,
+                        assigned && troops ? (i % 2 == 0 ? transport : health) : null,
+                        assigned ? today.plusDays(20L + 10L * i) : null,
+                        assigned ? "CITY" : null,
+                        switch (status) {
+                          case "CLOSED", "COMPLETED" -> 100;
+                          case "IN_PROGRESS" -> 60;
+                          default -> 0;
+                        },
+                        status.equals("CLOSED") ? "SATISFIED" : null,
+                        assigned,
+                        status.equals("CLOSED") || status.equals("COMPLETED"),
+                        status.equals("CLOSED"),
+                        categories.getOrDefault(category, category));
+                    i++;
+                  }
+                  Jdbc.update(
+                      c,
+                      "insert into need_event (need_id, at, actor, action, from_status, to_status, note)"
+                          + " select id, created_at, 'demo', 'SUBMIT', null, 'SUBMITTED', '示例数据'"
+                          + " from need where sample");
+                  return null;
+                }));
   }
 
   private Map<String, Long> seedHangzhou() {
-    TenantContext context = directory.enterAsSystem(new TenantCode("hangzhou"), "demo data");
+    return jobs.inTenant(new TenantCode("hangzhou"), "demo", this::seedHangzhou);
+  }
+
+  private Map<String, Long> seedHangzhou(TenantContext context) {
     Map<String, Long> ids = new LinkedHashMap<>();
     GarrisonUnit unit =
-        units.createGarrisonUnit(
-            context,
-            new GarrisonUnitForm("驻杭陆军某部（示例）", Branch.ARMY, "周干事（示例）", "0571-87000001"),
-            true,
-            ACTOR);
+        units.createSampleGarrisonUnit(
+            context, new GarrisonUnitForm("驻杭陆军某部（示例）", Branch.ARMY, "周干事（示例）", "0571-87000001"));
     ids.put("garrison", unit.id());
-    units.createResponsibleUnit(
-        context,
-        new ResponsibleUnitForm("杭州市退役军人事务局", ResponsibleUnitKind.DEPARTMENT, null, null),
-        true,
-        ACTOR);
+    units.createSampleResponsibleUnit(
+        context, new ResponsibleUnitForm("杭州市退役军人事务局", ResponsibleUnitKind.DEPARTMENT, null, null));
     return ids;
   }
 

@@ -12,14 +12,15 @@ import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantProvisioner;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.tenancy.TenantStatus;
+import cn.shuangyong.platform.tenancy.TestTenants;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.tenants.demo.DemoProvince;
-import cn.shuangyong.tenants.needs.ListSqlForBench;
-import cn.shuangyong.tenants.needs.NeedQuery;
-import cn.shuangyong.tenants.needs.NeedService;
-import cn.shuangyong.tenants.needs.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.internal.ListSqlForBench;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -191,8 +192,7 @@ public final class NeedListBenchmark {
 
     ListSqlForBench sql = new ListSqlForBench(context);
     TenantScope scope = context.getBean(TenantScope.class);
-    TenantContext pinghu =
-        context.getBean(TenantDirectory.class).enterForJob(new TenantCode(TENANT), "benchmark");
+    TenantContext pinghu = new TestTenants(context).admin(TENANT);
     NeedService service = context.getBean(NeedService.class);
     URI base = server.getURI();
     List<HttpClient> https = new ArrayList<>();
@@ -536,7 +536,7 @@ public final class NeedListBenchmark {
   private void provision(int wanted) throws SQLException {
     TenantDirectory directory = context.getBean(TenantDirectory.class);
     TenantProvisioner provisioner = context.getBean(TenantProvisioner.class);
-    int existing = directory.allTenants().size();
+    int existing = new TestTenants(context).registered();
     if (directory.region(REGION).isEmpty()) {
       directory.addRegion(REGION, "需求基准测试市", AdministrativeLevel.PROVINCE, null);
     }
@@ -559,7 +559,7 @@ public final class NeedListBenchmark {
         failed++;
       }
     }
-    int total = directory.allTenants().size();
+    int total = new TestTenants(context).registered();
     log(
         "provisioned %d tenants in %d ms (%d failed): %d in all",
         Math.max(0, wanted - existing), (System.nanoTime() - t0) / 1_000_000, failed, total);
@@ -740,8 +740,7 @@ public final class NeedListBenchmark {
   private void explain(List<Mix> mixes) {
     ListSqlForBench sql = new ListSqlForBench(context);
     TenantScope scope = context.getBean(TenantScope.class);
-    TenantContext pinghu =
-        context.getBean(TenantDirectory.class).enterForJob(new TenantCode(TENANT), "benchmark");
+    TenantContext pinghu = new TestTenants(context).admin(TENANT);
     LocalDate today = context.getBean(NeedService.class).today();
     for (Mix mix : mixes) {
       List<String> captured = new ArrayList<>();

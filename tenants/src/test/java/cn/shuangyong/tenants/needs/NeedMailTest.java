@@ -8,7 +8,7 @@ import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.demo.DemoProvince;
-import cn.shuangyong.tenants.notifications.NotificationMailer;
+import cn.shuangyong.tenants.notifications.internal.NotificationMailer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.json.JsonMapper;

@@ -5,8 +5,9 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.users.UserDirectory;
-import cn.shuangyong.tenants.needs.NeedIndicators;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.needs.api.NeedIndicators;
+import cn.shuangyong.tenants.units.api.UnitService;
+import cn.shuangyong.ui.security.TenantAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -23,12 +24,16 @@ public class DashboardService {
   private final NeedIndicators needs;
   private final JsonMapper json;
 
+  private final TenantAccess access;
+
   public DashboardService(
+      TenantAccess access,
       TenantDirectory tenants,
       UserDirectory users,
       UnitService units,
       NeedIndicators needs,
       JsonMapper json) {
+    this.access = access;
     this.tenants = tenants;
     this.users = users;
     this.units = units;
@@ -64,7 +69,7 @@ public class DashboardService {
       throw new IllegalArgumentException("not a city user: " + user.username());
     }
     String name = tenants.find(user.tenant()).map(Tenant::name).orElse(user.tenant());
-    UnitService.UnitCounts counts = units.count(user, user.tenant());
+    UnitService.UnitCounts counts = units.count(access.own());
     return new CityFigures(
         name,
         users.ofTenant(user.tenant()).size(),
@@ -77,7 +82,7 @@ public class DashboardService {
     if (user.tenant() == null) {
       throw new IllegalArgumentException("not a city user: " + user.username());
     }
-    return needs.figures(user, user.tenant(), year);
+    return needs.figures(access.own(), year);
   }
 
   private static void requireRole(CurrentUser user, Role role) {

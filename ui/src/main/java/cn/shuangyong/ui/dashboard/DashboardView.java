@@ -2,8 +2,8 @@ package cn.shuangyong.ui.dashboard;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.needs.NeedIndicators;
-import cn.shuangyong.tenants.needs.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedIndicators;
+import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Labels;

@@ -4,7 +4,7 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
-import cn.shuangyong.tenants.notifications.NotificationService;
+import cn.shuangyong.tenants.notifications.api.NotificationService;
 import cn.shuangyong.ui.audit.AuditView;
 import cn.shuangyong.ui.dashboard.DashboardView;
 import cn.shuangyong.ui.needs.MyNeedsView;
@@ -13,6 +13,7 @@ import cn.shuangyong.ui.needs.NeedBoardView;
 import cn.shuangyong.ui.needs.NeedCategoriesView;
 import cn.shuangyong.ui.needs.SubmitNeedView;
 import cn.shuangyong.ui.security.AccessRules;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.tenants.TenantsView;
 import cn.shuangyong.ui.units.GarrisonUnitsView;
@@ -52,7 +53,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private static final int POLL_MILLIS = 60_000;
   private NotificationBell bell;
 
-  public MainLayout(TenantDirectory tenants, NotificationService notifications) {
+  public MainLayout(
+      TenantDirectory tenants, TenantAccess access, NotificationService notifications) {
     setPrimarySection(Section.DRAWER);
     CurrentUser user = UiSession.user().orElse(null);
     DrawerToggle toggle = new DrawerToggle();
@@ -97,7 +99,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             ui.getPage().setLocation("login");
           });
       if (user.tenant() != null) {
-        bell = new NotificationBell(notifications, user);
+        bell = new NotificationBell(access, notifications, user);
         header.add(bell);
       }
       header.add(who, new LanguageSwitch(), logout);

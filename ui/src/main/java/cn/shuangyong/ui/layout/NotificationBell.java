@@ -1,9 +1,10 @@
 package cn.shuangyong.ui.layout;
 
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.tenants.notifications.Notification;
-import cn.shuangyong.tenants.notifications.NotificationService;
+import cn.shuangyong.tenants.notifications.api.Notification;
+import cn.shuangyong.tenants.notifications.api.NotificationService;
 import cn.shuangyong.ui.needs.NeedDetailView;
+import cn.shuangyong.ui.security.TenantAccess;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -38,7 +39,10 @@ class NotificationBell extends Composite<Div> {
   private final VerticalLayout list = new VerticalLayout();
   private final Popover popover = new Popover();
 
-  NotificationBell(NotificationService notifications, CurrentUser user) {
+  private final TenantAccess access;
+
+  NotificationBell(TenantAccess access, NotificationService notifications, CurrentUser user) {
+    this.access = access;
     this.notifications = notifications;
     this.user = user;
     bell.setId("notification-bell");
@@ -87,7 +91,7 @@ class NotificationBell extends Composite<Div> {
 
   /** Re-reads the unread count. */
   void refresh() {
-    long unread = notifications.unreadCount(user, user.tenant());
+    long unread = notifications.unreadCount(access.own());
     badge.setText(unread > 99 ? "99+" : String.valueOf(unread));
     badge.setVisible(unread > 0);
     bell.setTooltipText(getTranslation("notifications.unread", unread));
@@ -95,7 +99,7 @@ class NotificationBell extends Composite<Div> {
 
   private void fill() {
     list.removeAll();
-    List<Notification> latest = notifications.mine(user, user.tenant(), false, LATEST, getLocale());
+    List<Notification> latest = notifications.mine(access.own(), false, LATEST, getLocale());
     if (latest.isEmpty()) {
       Span empty = new Span(getTranslation("notifications.empty"));
       empty.addClassNames(LumoUtility.TextColor.SECONDARY);
@@ -123,7 +127,7 @@ class NotificationBell extends Composite<Div> {
     line.addClickListener(
         click -> {
           if (!notification.read()) {
-            notifications.markRead(user, user.tenant(), notification.id());
+            notifications.markRead(access.own(), notification.id());
           }
           popover.close();
           refresh();
@@ -135,7 +139,7 @@ class NotificationBell extends Composite<Div> {
   }
 
   private void markAll() {
-    notifications.markAllRead(user, user.tenant());
+    notifications.markAllRead(access.own());
     refresh();
     fill();
   }

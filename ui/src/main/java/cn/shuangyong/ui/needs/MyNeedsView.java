@@ -2,12 +2,13 @@ package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedPage;
-import cn.shuangyong.tenants.needs.NeedQuery;
-import cn.shuangyong.tenants.needs.NeedService;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedPage;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -39,7 +40,10 @@ public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
   private final Button more = new Button();
   private int loaded;
 
-  public MyNeedsView(NeedService needs) {
+  private final TenantAccess access;
+
+  public MyNeedsView(TenantAccess access, NeedService needs) {
+    this.access = access;
     this.needs = needs;
     this.user = UiSession.requireUser();
     setId("my-needs");
@@ -66,7 +70,7 @@ public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void loadMore() {
-    NeedPage page = needs.list(user, user.tenant(), NeedQuery.all(), loaded, PAGE, "id", false);
+    NeedPage page = needs.list(access.own(), NeedQuery.all(), loaded, PAGE, "id", false);
     page.items().forEach(need -> cards.add(card(need)));
     loaded += page.items().size();
     if (page.total() == 0) {

@@ -2,10 +2,11 @@ package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.needs.NeedQuery;
-import cn.shuangyong.tenants.needs.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +24,7 @@ import io.micronaut.context.annotation.Prototype;
 @RequiresRole(Role.UNIT_HANDLER)
 public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
 
-  public MyTasksView(NeedService needs) {
+  public MyTasksView(TenantAccess access, NeedService needs) {
     CurrentUser user = UiSession.requireUser();
     setId("my-tasks");
     setSizeFull();
@@ -31,6 +32,7 @@ public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
     overdueOnly.setId("filter-overdue");
     NeedGrid grid =
         new NeedGrid(
+            access,
             needs,
             user,
             user::tenant,

@@ -1,11 +1,11 @@
 package cn.shuangyong.ui.needs;
 
-import cn.shuangyong.tenants.needs.NeedCommands;
-import cn.shuangyong.tenants.needs.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.NeedTypes.Level;
-import cn.shuangyong.tenants.needs.NeedTypes.Satisfaction;
-import cn.shuangyong.tenants.units.GarrisonUnit;
-import cn.shuangyong.tenants.units.ResponsibleUnit;
+import cn.shuangyong.tenants.needs.api.NeedCommands;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
+import cn.shuangyong.tenants.units.api.GarrisonUnit;
+import cn.shuangyong.tenants.units.api.ResponsibleUnit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;

@@ -5,19 +5,20 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.web.ValidationException;
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedExport;
-import cn.shuangyong.tenants.needs.NeedImport;
-import cn.shuangyong.tenants.needs.NeedIndicators;
-import cn.shuangyong.tenants.needs.NeedQuery;
-import cn.shuangyong.tenants.needs.NeedService;
-import cn.shuangyong.tenants.needs.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.NeedTypes.Status;
-import cn.shuangyong.tenants.units.GarrisonUnit;
-import cn.shuangyong.tenants.units.ResponsibleUnit;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedExport;
+import cn.shuangyong.tenants.needs.api.NeedImport;
+import cn.shuangyong.tenants.needs.api.NeedIndicators;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.units.api.GarrisonUnit;
+import cn.shuangyong.tenants.units.api.ResponsibleUnit;
+import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
 import com.vaadin.flow.component.Component;
@@ -81,13 +82,17 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
   private final FlexLayout counts = new FlexLayout();
   private final NeedGrid grid;
 
+  private final TenantAccess access;
+
   public NeedBoardView(
+      TenantAccess access,
       NeedService needs,
       NeedIndicators indicators,
       NeedExport export,
       NeedImport importer,
       UnitService units,
       TenantDirectory tenants) {
+    this.access = access;
     this.needs = needs;
     this.indicators = indicators;
     this.export = export;
@@ -148,7 +153,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     search.setClearButtonVisible(true);
     search.setValueChangeMode(ValueChangeMode.LAZY);
 
-    grid = new NeedGrid(needs, user, this::tenant, this::query, true);
+    grid = new NeedGrid(access, needs, user, this::tenant, this::query, true);
     if (office) {
       grid.setSelectionMode(Grid.SelectionMode.MULTI);
     }
@@ -211,8 +216,8 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     if (tenant == null) {
       return;
     }
-    garrisonUnit.setItems(units.listGarrisonUnits(user, tenant, null));
-    responsibleUnit.setItems(units.listResponsibleUnits(user, tenant, null));
+    garrisonUnit.setItems(units.listGarrisonUnits(access.enter(tenant), null));
+    responsibleUnit.setItems(units.listResponsibleUnits(access.enter(tenant), null));
   }
 
   private void refresh() {
@@ -226,7 +231,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     if (tenant() == null) {
       return;
     }
-    NeedIndicators.Figures figures = indicators.figures(user, tenant(), chosenYear());
+    NeedIndicators.Figures figures = indicators.figures(access.enter(tenant()), chosenYear());
     Button all =
         new Button(getTranslation("needs.total", figures.total()), click -> status.clear());
     all.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
@@ -262,7 +267,8 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
                 event -> {
                   int chosen = chosenYear();
                   String tenant = tenant();
-                  byte[] bytes = export.workbook(reader, tenant, chosen, direction.getValue());
+                  byte[] bytes =
+                      export.workbook(access.enter(tenant), chosen, direction.getValue());
                   return new DownloadResponse(
                       new ByteArrayInputStream(bytes),
                       "shuangqingdan-" + tenant + "-" + chosen + ".xlsx",
@@ -321,7 +327,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
               try {
                 imported =
                     importer.importList(
-                        reader, reader.tenant(), new ByteArrayInputStream(content), content.length);
+                        access.own(), new ByteArrayInputStream(content), content.length);
               } catch (RuntimeException refused) {
                 refusal = refused;
               }
@@ -393,15 +399,15 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
             this,
             getTranslation("needs.bulk-accept.title", submitted.size()),
             directions,
-            units.listResponsibleUnits(user, tenant(), null),
-            units.listGarrisonUnits(user, tenant(), null),
+            units.listResponsibleUnits(access.enter(tenant()), null),
+            units.listGarrisonUnits(access.enter(tenant()), null),
             needs.today(),
             (command, fields) -> {
               List<String> failures = new ArrayList<>();
               int accepted = 0;
               for (Need need : submitted) {
                 try {
-                  needs.accept(user, tenant(), need.id(), command);
+                  needs.accept(access.enter(tenant()), need.id(), command);
                   accepted++;
                 } catch (RuntimeException refused) {
                   failures.add(

@@ -2,11 +2,12 @@ package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.needs.NeedCategories;
-import cn.shuangyong.tenants.needs.NeedCategories.Category;
-import cn.shuangyong.tenants.needs.NeedCategories.CategoryForm;
+import cn.shuangyong.tenants.needs.api.NeedCategories;
+import cn.shuangyong.tenants.needs.api.NeedCategories.Category;
+import cn.shuangyong.tenants.needs.api.NeedCategories.CategoryForm;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +37,10 @@ public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitl
   private final CurrentUser user;
   private final Grid<Category> grid = new Grid<>();
 
-  public NeedCategoriesView(NeedCategories categories) {
+  private final TenantAccess access;
+
+  public NeedCategoriesView(TenantAccess access, NeedCategories categories) {
+    this.access = access;
     this.categories = categories;
     this.user = UiSession.requireUser();
     setId("need-categories");
@@ -70,7 +74,7 @@ public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitl
   }
 
   private void refresh() {
-    grid.setItems(categories.all(user, user.tenant()));
+    grid.setItems(categories.all(access.own()));
   }
 
   /** A small form: name, order and (when editing) whether the category is still offered. */
@@ -107,8 +111,8 @@ public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitl
                       Map.of("name", name),
                       () ->
                           existing == null
-                              ? categories.add(user, user.tenant(), form)
-                              : categories.update(user, user.tenant(), existing.id(), form));
+                              ? categories.add(access.own(), form)
+                              : categories.update(access.own(), existing.id(), form));
               if (saved != null) {
                 dialog.close();
                 Notices.success(getTranslation("categories.saved", saved.name()));

@@ -3,17 +3,18 @@ package cn.shuangyong.ui.needs;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.web.ProblemException;
-import cn.shuangyong.tenants.attachments.Attachment;
-import cn.shuangyong.tenants.attachments.ContentTypes;
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedAttachments;
-import cn.shuangyong.tenants.needs.NeedEvent;
-import cn.shuangyong.tenants.needs.NeedPermissions;
-import cn.shuangyong.tenants.needs.NeedService;
-import cn.shuangyong.tenants.needs.NeedTypes.Action;
-import cn.shuangyong.tenants.needs.NeedWorkflow;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.attachments.api.Attachment;
+import cn.shuangyong.tenants.attachments.api.ContentTypes;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedAttachments;
+import cn.shuangyong.tenants.needs.api.NeedEvent;
+import cn.shuangyong.tenants.needs.api.NeedPermissions;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
+import cn.shuangyong.tenants.needs.api.NeedWorkflow;
+import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
 import com.vaadin.flow.component.Component;
@@ -75,7 +76,11 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
   private String title = "";
   private String tenant;
 
-  public NeedDetailView(NeedService needs, NeedAttachments attachments, UnitService units) {
+  private final TenantAccess access;
+
+  public NeedDetailView(
+      TenantAccess access, NeedService needs, NeedAttachments attachments, UnitService units) {
+    this.access = access;
     this.needs = needs;
     this.attachments = attachments;
     this.units = units;
@@ -116,7 +121,7 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
     removeAll();
     Need need;
     try {
-      need = needs.find(user, tenant, id);
+      need = needs.find(access.enter(tenant), id);
     } catch (ProblemException | IllegalArgumentException problem) {
       add(new H2(getTranslation("needs.not-found")));
       return;
@@ -175,38 +180,39 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
               this,
               getTranslation("needs.action.ACCEPT") + " · " + need.title(),
               EnumSet.of(need.direction()),
-              units.listResponsibleUnits(user, tenant, null),
-              units.listGarrisonUnits(user, tenant, null),
+              units.listResponsibleUnits(access.enter(tenant), null),
+              units.listGarrisonUnits(access.enter(tenant), null),
               needs.today(),
               (command, fields) ->
-                  perform(action, fields, () -> needs.accept(user, tenant, id, command)));
+                  perform(action, fields, () -> needs.accept(access.enter(tenant), id, command)));
       case REJECT ->
           NeedActionDialogs.reject(
               this,
               need.title(),
               (command, fields) ->
-                  perform(action, fields, () -> needs.reject(user, tenant, id, command)));
+                  perform(action, fields, () -> needs.reject(access.enter(tenant), id, command)));
       case PROGRESS ->
           NeedActionDialogs.progress(
               this,
               need.percent(),
               (command, fields) ->
-                  perform(action, fields, () -> needs.progress(user, tenant, id, command)));
+                  perform(action, fields, () -> needs.progress(access.enter(tenant), id, command)));
       case COMPLETE ->
           NeedActionDialogs.complete(
               this,
               (command, fields) ->
-                  perform(action, fields, () -> needs.complete(user, tenant, id, command)));
+                  perform(action, fields, () -> needs.complete(access.enter(tenant), id, command)));
       case CONFIRM ->
           NeedActionDialogs.confirm(
               this,
               (command, fields) ->
-                  perform(action, fields, () -> needs.confirm(user, tenant, id, command)));
+                  perform(action, fields, () -> needs.confirm(access.enter(tenant), id, command)));
       case SUPERVISE ->
           NeedActionDialogs.supervise(
               this,
               (command, fields) ->
-                  perform(action, fields, () -> needs.supervise(user, tenant, id, command)));
+                  perform(
+                      action, fields, () -> needs.supervise(access.enter(tenant), id, command)));
       default -> throw new IllegalArgumentException(action.name());
     };
   }
@@ -311,7 +317,7 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
     VerticalLayout box = new VerticalLayout();
     box.setId("need-attachments");
     box.setPadding(false);
-    List<Attachment> files = attachments.list(user, tenant, id);
+    List<Attachment> files = attachments.list(access.enter(tenant), id);
     if (files.isEmpty()) {
       box.add(new Span(getTranslation("needs.attachments.empty")));
     }
@@ -324,7 +330,7 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
               DownloadHandler.fromInputStream(
                   event -> {
                     NeedAttachments.Download download =
-                        attachments.download(reader, city, needId, file.id());
+                        attachments.download(access.enter(city), needId, file.id());
                     return new DownloadResponse(
                         new ByteArrayInputStream(download.content()),
                         file.fileName(),
@@ -355,7 +361,7 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
                     try {
                       added =
                           attachments
-                              .add(reader, city, needId, metadata.fileName(), content)
+                              .add(access.enter(city), needId, metadata.fileName(), content)
                               .fileName();
                     } catch (RuntimeException refused) {
                       error = NeedProblems.message(this, refused);

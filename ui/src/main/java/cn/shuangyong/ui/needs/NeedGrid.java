@@ -1,9 +1,10 @@
 package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedQuery;
-import cn.shuangyong.tenants.needs.NeedService;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.ui.security.TenantAccess;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,12 +21,16 @@ import java.util.function.Supplier;
  * in red with a badge. A click opens the detail.
  */
 class NeedGrid extends Grid<Need> {
+  private final TenantAccess access;
+
   NeedGrid(
+      TenantAccess access,
       NeedService needs,
       CurrentUser user,
       Supplier<String> tenant,
       Supplier<NeedQuery> filters,
       boolean units) {
+    this.access = access;
     setId("needs-grid");
     addColumn(Need::id).setHeader("#").setSortProperty("id").setWidth("5.5rem").setFlexGrow(0);
     Column<Need> title =
@@ -67,8 +72,7 @@ class NeedGrid extends Grid<Need> {
           QuerySortOrder order = query.getSortOrders().stream().findFirst().orElse(null);
           return needs
               .list(
-                  user,
-                  tenant.get(),
+                  access.enter(tenant.get()),
                   filters.get(),
                   query.getOffset(),
                   query.getLimit(),
@@ -77,7 +81,8 @@ class NeedGrid extends Grid<Need> {
               .items()
               .stream();
         },
-        query -> (int) needs.list(user, tenant.get(), filters.get(), 0, 1, null, false).total());
+        query ->
+            (int) needs.list(access.enter(tenant.get()), filters.get(), 0, 1, null, false).total());
     addItemClickListener(click -> NeedDetailView.open(click.getItem().id(), tenant.get()));
   }
 

@@ -1,7 +1,7 @@
 package cn.shuangyong.ui.needs;
 
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;

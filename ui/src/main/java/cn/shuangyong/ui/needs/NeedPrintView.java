@@ -3,12 +3,13 @@ package cn.shuangyong.ui.needs;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedPage;
-import cn.shuangyong.tenants.needs.NeedQuery;
-import cn.shuangyong.tenants.needs.NeedService;
-import cn.shuangyong.tenants.needs.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedPage;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +43,10 @@ public class NeedPrintView extends Div implements BeforeEnterObserver, HasDynami
   private final TenantDirectory tenants;
   private final CurrentUser user;
 
-  public NeedPrintView(NeedService needs, TenantDirectory tenants) {
+  private final TenantAccess access;
+
+  public NeedPrintView(TenantAccess access, NeedService needs, TenantDirectory tenants) {
+    this.access = access;
     this.needs = needs;
     this.tenants = tenants;
     this.user = UiSession.requireUser();
@@ -102,7 +106,7 @@ public class NeedPrintView extends Div implements BeforeEnterObserver, HasDynami
     int row = 0;
     NeedQuery query = new NeedQuery(null, direction, year, null, null, false, null);
     for (int offset = 0; ; offset += PAGE) {
-      NeedPage page = needs.list(user, tenant, query, offset, PAGE, "id", true);
+      NeedPage page = needs.list(access.enter(tenant), query, offset, PAGE, "id", true);
       for (Need need : page.items()) {
         row++;
         html.append("<tr>")

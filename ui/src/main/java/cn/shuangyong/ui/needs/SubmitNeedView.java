@@ -2,13 +2,14 @@ package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.needs.Need;
-import cn.shuangyong.tenants.needs.NeedCommands;
-import cn.shuangyong.tenants.needs.NeedService;
-import cn.shuangyong.tenants.needs.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.NeedTypes.Source;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedCommands;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
 import com.vaadin.flow.component.button.Button;
@@ -58,7 +59,10 @@ public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
   private final DatePicker expectedBy = new DatePicker();
   private final Select<Source> source = new Select<>();
 
-  public SubmitNeedView(NeedService needs) {
+  private final TenantAccess access;
+
+  public SubmitNeedView(TenantAccess access, NeedService needs) {
+    this.access = access;
     this.needs = needs;
     this.user = UiSession.requireUser();
     setId("submit-need");
@@ -72,7 +76,7 @@ public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
     title.setPlaceholder(getTranslation("needs.title.placeholder"));
     category.setLabel(getTranslation("needs.category"));
     category.setId("need-category");
-    category.setItems(needs.categories(user, user.tenant()));
+    category.setItems(needs.categories(access.own()));
     category.setEmptySelectionAllowed(false);
     description.setLabel(getTranslation("needs.description"));
     description.setId("need-description");
@@ -152,7 +156,7 @@ public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
                 "description", description,
                 "expectedBy", expectedBy,
                 "source", source),
-            () -> needs.submit(user, user.tenant(), command));
+            () -> needs.submit(access.own(), command));
     if (need != null) {
       Notices.success(getTranslation("needs.submitted", need.title()));
       getUI()

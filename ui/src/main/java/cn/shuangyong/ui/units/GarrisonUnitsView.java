@@ -1,12 +1,13 @@
 package cn.shuangyong.ui.units;
 
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.units.Branch;
-import cn.shuangyong.tenants.units.GarrisonUnit;
-import cn.shuangyong.tenants.units.GarrisonUnitForm;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.units.api.Branch;
+import cn.shuangyong.tenants.units.api.GarrisonUnit;
+import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.List;
 public class GarrisonUnitsView extends UnitsView<Branch> {
   private final UnitService units;
 
-  public GarrisonUnitsView(UnitService units) {
+  private final TenantAccess access;
+
+  public GarrisonUnitsView(TenantAccess access, UnitService units) {
+    this.access = access;
     this.units = units;
     setId("garrison-units");
     build();
@@ -46,22 +50,22 @@ public class GarrisonUnitsView extends UnitsView<Branch> {
 
   @Override
   protected List<UnitRow<Branch>> list(String query) {
-    return units.listGarrisonUnits(user, user.tenant(), query).stream().map(this::row).toList();
+    return units.listGarrisonUnits(access.own(), query).stream().map(this::row).toList();
   }
 
   @Override
   protected void create(UnitDraft<Branch> draft) {
-    units.createGarrisonUnit(user, user.tenant(), form(draft));
+    units.createGarrisonUnit(access.own(), form(draft));
   }
 
   @Override
   protected void update(long id, UnitDraft<Branch> draft) {
-    units.updateGarrisonUnit(user, user.tenant(), id, form(draft));
+    units.updateGarrisonUnit(access.own(), id, form(draft));
   }
 
   @Override
   protected void delete(long id) {
-    units.deleteGarrisonUnit(user, user.tenant(), id);
+    units.deleteGarrisonUnit(access.own(), id);
   }
 
   private UnitRow<Branch> row(GarrisonUnit unit) {

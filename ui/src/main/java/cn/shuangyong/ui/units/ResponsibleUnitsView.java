@@ -1,12 +1,13 @@
 package cn.shuangyong.ui.units;
 
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.tenants.units.ResponsibleUnit;
-import cn.shuangyong.tenants.units.ResponsibleUnitForm;
-import cn.shuangyong.tenants.units.ResponsibleUnitKind;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.units.api.ResponsibleUnit;
+import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
+import cn.shuangyong.tenants.units.api.ResponsibleUnitKind;
+import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import cn.shuangyong.ui.security.TenantAccess;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.List;
 public class ResponsibleUnitsView extends UnitsView<ResponsibleUnitKind> {
   private final UnitService units;
 
-  public ResponsibleUnitsView(UnitService units) {
+  private final TenantAccess access;
+
+  public ResponsibleUnitsView(TenantAccess access, UnitService units) {
+    this.access = access;
     this.units = units;
     setId("responsible-units");
     build();
@@ -46,22 +50,22 @@ public class ResponsibleUnitsView extends UnitsView<ResponsibleUnitKind> {
 
   @Override
   protected List<UnitRow<ResponsibleUnitKind>> list(String query) {
-    return units.listResponsibleUnits(user, user.tenant(), query).stream().map(this::row).toList();
+    return units.listResponsibleUnits(access.own(), query).stream().map(this::row).toList();
   }
 
   @Override
   protected void create(UnitDraft<ResponsibleUnitKind> draft) {
-    units.createResponsibleUnit(user, user.tenant(), form(draft));
+    units.createResponsibleUnit(access.own(), form(draft));
   }
 
   @Override
   protected void update(long id, UnitDraft<ResponsibleUnitKind> draft) {
-    units.updateResponsibleUnit(user, user.tenant(), id, form(draft));
+    units.updateResponsibleUnit(access.own(), id, form(draft));
   }
 
   @Override
   protected void delete(long id) {
-    units.deleteResponsibleUnit(user, user.tenant(), id);
+    units.deleteResponsibleUnit(access.own(), id);
   }
 
   private UnitRow<ResponsibleUnitKind> row(ResponsibleUnit unit) {

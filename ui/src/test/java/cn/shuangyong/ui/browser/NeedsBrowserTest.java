@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.tenants.demo.DemoProvince;
-import cn.shuangyong.tenants.needs.NeedImport;
+import cn.shuangyong.tenants.needs.api.NeedImport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

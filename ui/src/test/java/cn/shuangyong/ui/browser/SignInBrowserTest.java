@@ -2,18 +2,19 @@ package cn.shuangyong.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.security.CredentialCheck;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Tenant;
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
-import cn.shuangyong.tenants.units.Branch;
-import cn.shuangyong.tenants.units.GarrisonUnitForm;
-import cn.shuangyong.tenants.units.UnitService;
+import cn.shuangyong.tenants.units.api.Branch;
+import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.api.UnitService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -62,17 +63,18 @@ class SignInBrowserTest implements TestPropertyProvider {
     fixtures.region(PROVINCE, AdministrativeLevel.PROVINCE, null);
     city = fixtures.tenant(CITY, PROVINCE);
     UserAccount admin = fixtures.user(ADMIN, Role.CITY_ADMIN, CITY, null, null, null);
-    CurrentUser adminUser = context.getBean(UserDirectory.class).toCurrentUser(admin);
+    TenantContext cityAdmin =
+        context
+            .getBean(TenantDirectory.class)
+            .enter(context.getBean(UserDirectory.class).toCurrentUser(admin), CITY);
     UnitService units = context.getBean(UnitService.class);
     unitInUse =
-        units.listGarrisonUnits(adminUser, CITY, UNIT_IN_USE).stream()
+        units.listGarrisonUnits(cityAdmin, UNIT_IN_USE).stream()
             .findFirst()
             .orElseGet(
                 () ->
                     units.createGarrisonUnit(
-                        adminUser,
-                        CITY,
-                        new GarrisonUnitForm(UNIT_IN_USE, Branch.ARMY, null, null)))
+                        cityAdmin, new GarrisonUnitForm(UNIT_IN_USE, Branch.ARMY, null, null)))
             .id();
     fixtures.user(LIAISON, Role.GARRISON_LIAISON, CITY, null, unitInUse, null);
     fixtures.user(LOCKED, Role.CITY_STAFF, CITY, null, null, null);

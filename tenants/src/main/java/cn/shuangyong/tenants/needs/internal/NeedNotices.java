@@ -1,0 +1,77 @@
+package cn.shuangyong.tenants.needs.internal;
+
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
+import cn.shuangyong.tenants.notifications.api.Audience;
+import cn.shuangyong.tenants.notifications.api.NotificationService;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Who hears of what happens to a need, written in the same tenant transaction. */
+@Singleton
+public class NeedNotices {
+  private final NotificationService notifications;
+
+  public NeedNotices(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  public void after(Connection c, Need need, Action action, @Nullable String note)
+      throws SQLException {
+    String title = need.title();
+    switch (action) {
+      case SUBMIT -> send(c, Audience.OFFICE, "SUBMITTED", need, title);
+      case ACCEPT ->
+          send(c, assignee(need), "ASSIGNED", need, title, String.valueOf(need.deadline()));
+      case REJECT -> send(c, requester(need), "REJECTED", need, title, nullToEmpty(note));
+      case COMPLETE -> send(c, requester(need), "COMPLETED", need, title);
+      case CONFIRM -> {
+        if (need.satisfaction() == Satisfaction.UNSATISFIED) {
+          send(c, assignee(need), "REOPENED", need, title);
+        }
+      }
+      case SUPERVISE -> {
+        send(c, Audience.OFFICE, "SUPERVISED", need, title, nullToEmpty(note));
+        send(c, assignee(need), "SUPERVISED", need, title, nullToEmpty(note));
+      }
+      default -> {
+        // progress reports notify nobody
+      }
+    }
+  }
+
+  /** Who does the work: the responsible unit (FOR_TROOPS) or the garrison unit (FOR_CIVILIANS). */
+  static @Nullable Audience assignee(Need need) {
+    if (need.direction() == Direction.FOR_TROOPS) {
+      return need.responsibleUnitId() == null
+          ? null
+          : Audience.responsibleUnit(need.responsibleUnitId());
+    }
+    return need.garrisonUnitId() == null ? null : Audience.garrisonUnit(need.garrisonUnitId());
+  }
+
+  /** Who asked: the garrison unit (FOR_TROOPS) or the office (FOR_CIVILIANS). */
+  static @Nullable Audience requester(Need need) {
+    if (need.direction() == Direction.FOR_TROOPS) {
+      return need.garrisonUnitId() == null ? null : Audience.garrisonUnit(need.garrisonUnitId());
+    }
+    return Audience.OFFICE;
+  }
+
+  private static String nullToEmpty(@Nullable String note) {
+    return note == null ? "" : note;
+  }
+
+  private void send(
+      Connection c, @Nullable Audience audience, String kind, Need need, String... arguments)
+      throws SQLException {
+    if (audience != null) {
+      notifications.notify(c, audience, kind, need.id(), List.of(arguments), null);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package cn.shuangyong.tenants.needs.internal;
+
+import cn.shuangyong.platform.database.Jdbc;
+import cn.shuangyong.platform.tenancy.TenantJobs;
+import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.notifications.api.Audience;
+import cn.shuangyong.tenants.notifications.api.NotificationService;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reminds the assigned unit and the office of needs due within {@value #DAYS_BEFORE} days and of
+ * overdue needs, once per need, deadline and audience; runs hourly for every active tenant.
+ */
+@Singleton
+public class NeedReminders {
+  static final int DAYS_BEFORE = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(NeedReminders.class);
+
+  private final TenantJobs jobs;
+  private final TenantScope scope;
+  private final NeedService needs;
+  private final NotificationService notifications;
+
+  public NeedReminders(
+      TenantJobs jobs, TenantScope scope, NeedService needs, NotificationService notifications) {
+    this.jobs = jobs;
+    this.scope = scope;
+    this.needs = needs;
+    this.notifications = notifications;
+  }
+
+  @Scheduled(fixedDelay = "1h", initialDelay = "2m")
+  void hourly() {
+    remindAll();
+  }
+
+  /** Runs the reminders of every active tenant; one tenant's failure does not stop the others. */
+  public int remindAll() {
+    return jobs.forEachActiveTenant("need reminders", tenant -> scope.write(tenant, this::remind))
+        .done();
+  }
+
+  private int remind(Connection c) throws SQLException {
+    LocalDate today = needs.today();
+    List<Need> due =
+        Jdbc.list(
+            c,
+            "select "
+                + NeedStore.NEED_COLUMNS
+                + ", c.name as category_name, null as garrison_unit_name,"
+                + " null as responsible_unit_name from need n join need_category c"
+                + " on c.id = n.category_id where n.deadline <= ?"
+                + " and n.status in ('ACCEPTED', 'IN_PROGRESS')",
+            row -> NeedStore.map(row, today),
+            today.plusDays(DAYS_BEFORE));
+    int sent = 0;
+    for (Need need : due) {
+      String kind = need.overdue() ? "OVERDUE" : "DUE_SOON";
+      Audience assignee = NeedNotices.assignee(need);
+      for (Audience audience :
+          assignee == null ? List.of(Audience.OFFICE) : List.of(assignee, Audience.OFFICE)) {
+        notifications.notify(
+            c,
+            audience,
+            kind,
+            need.id(),
+            List.of(need.title(), String.valueOf(need.deadline())),
+            kind
+                + ":"
+                + need.id()
+                + ":"
+                + need.deadline()
+                + ":"
+                + audience.kind()
+                + ":"
+                + audience.unitId());
+        sent++;
+      }
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,228 @@
+package cn.shuangyong.tenants.needs.web;
+
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.PageParameters;
+import cn.shuangyong.platform.web.PageResponse;
+import cn.shuangyong.tenants.attachments.api.Attachment;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedAttachments;
+import cn.shuangyong.tenants.needs.api.NeedCommands;
+import cn.shuangyong.tenants.needs.api.NeedExport;
+import cn.shuangyong.tenants.needs.api.NeedImport;
+import cn.shuangyong.tenants.needs.api.NeedIndicators;
+import cn.shuangyong.tenants.needs.api.NeedPage;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.internal.NeedStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/** The 双清单 ({@code api-contract.md}, Needs). */
+@Controller("/api/v1/tenants/{tenant}/needs")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Needs")
+public class NeedController {
+  private final NeedService needs;
+  private final NeedIndicators indicators;
+  private final NeedExport export;
+  private final NeedImport importer;
+  private final NeedAttachments attachments;
+
+  NeedController(
+      NeedService needs,
+      NeedIndicators indicators,
+      NeedExport export,
+      NeedImport importer,
+      NeedAttachments attachments) {
+    this.needs = needs;
+    this.indicators = indicators;
+    this.export = export;
+    this.importer = importer;
+    this.attachments = attachments;
+  }
+
+  @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
+  public HttpResponse<Attachment> addAttachment(
+      @TenantPath TenantContext context, long id, @Part("file") CompletedFileUpload file)
+      throws IOException {
+    Attachment attachment = attachments.add(context, id, file.getFilename(), file.getBytes());
+    return HttpResponse.created(
+        attachment,
+        URI.create(
+            "/api/v1/tenants/"
+                + context.code().value()
+                + "/needs/"
+                + id
+                + "/attachments/"
+                + attachment.id()));
+  }
+
+  @Get("/{id}/attachments")
+  public List<Attachment> attachments(@TenantPath TenantContext context, long id) {
+    return attachments.list(context, id);
+  }
+
+  @Get("/{id}/attachments/{attachmentId}")
+  public HttpResponse<byte[]> attachment(
+      @TenantPath TenantContext context, long id, long attachmentId) {
+    NeedAttachments.Download download = attachments.download(context, id, attachmentId);
+    return HttpResponse.ok(download.content())
+        .contentType(download.attachment().contentType())
+        .header("X-Content-Type-Options", "nosniff")
+        .header(
+            "Content-Disposition",
+            "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(
+                        download.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+  }
+
+  /** The Excel template of the import, with its header row and an example row. */
+  @Get(value = "/import-template", produces = NeedExport.XLSX)
+  public HttpResponse<byte[]> importTemplate(@TenantPath TenantContext context) {
+    needs.categories(context);
+    return HttpResponse.ok(importer.template())
+        .header("Content-Disposition", "attachment; filename=\"needs-import-template.xlsx\"");
+  }
+
+  @Serdeable
+  public record Imported(int imported) {}
+
+  /** Imports a list: all rows or none; every bad row is reported (422) with its row number. */
+  @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+  public HttpResponse<Imported> importList(
+      @TenantPath TenantContext context, @Part("file") CompletedFileUpload file)
+      throws IOException {
+    try (InputStream in = file.getInputStream()) {
+      int count = importer.importList(context, in, file.getSize());
+      return HttpResponse.created(new Imported(count));
+    }
+  }
+
+  @Post
+  public HttpResponse<Need> submit(
+      @TenantPath TenantContext context, @Body @Valid NeedCommands.Submit body) {
+    Need need = needs.submit(context, body);
+    return HttpResponse.created(
+        need, URI.create("/api/v1/tenants/" + context.code().value() + "/needs/" + need.id()));
+  }
+
+  @Get
+  public PageResponse<Need> list(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue Status status,
+      @Nullable @QueryValue Direction direction,
+      @Nullable @QueryValue Integer year,
+      @Nullable @QueryValue Long garrisonUnitId,
+      @Nullable @QueryValue Long responsibleUnitId,
+      @Nullable @QueryValue Boolean overdue,
+      @Nullable @QueryValue String q,
+      @QueryValue(defaultValue = "0") int page,
+      @QueryValue(defaultValue = "20") int size,
+      @Nullable @QueryValue String sort) {
+    Pageable pageable = PageParameters.of(page, size, sort, NeedStore.SORTABLE.keySet());
+    NeedPage result =
+        needs.list(
+            context,
+            new NeedQuery(
+                status,
+                direction,
+                year,
+                garrisonUnitId,
+                responsibleUnitId,
+                Boolean.TRUE.equals(overdue),
+                q),
+            pageable);
+    return new PageResponse<>(result.items(), result.total(), page, size);
+  }
+
+  @Get("/categories")
+  public List<String> categories(@TenantPath TenantContext context) {
+    return needs.categories(context);
+  }
+
+  @Get("/indicators")
+  public NeedIndicators.Figures indicators(
+      @TenantPath TenantContext context, @Nullable @QueryValue Integer year) {
+    return indicators.figures(context, year == null ? needs.today().getYear() : year);
+  }
+
+  /** The year's lists with the "four clear" columns, as the office publishes them. */
+  @Get(value = "/export", produces = NeedExport.XLSX)
+  public HttpResponse<byte[]> export(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue Integer year,
+      @Nullable @QueryValue Direction direction) {
+    int listYear = year == null ? needs.today().getYear() : year;
+    byte[] workbook = export.workbook(context, listYear, direction);
+    return HttpResponse.ok(workbook)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"needs-" + context.code().value() + "-" + listYear + ".xlsx\"");
+  }
+
+  @Get("/{id}")
+  public Need find(@TenantPath TenantContext context, long id) {
+    return needs.find(context, id);
+  }
+
+  @Post("/{id}/accept")
+  public Need accept(
+      @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Accept body) {
+    return needs.accept(context, id, body);
+  }
+
+  @Post("/{id}/reject")
+  public Need reject(
+      @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Reject body) {
+    return needs.reject(context, id, body);
+  }
+
+  @Post("/{id}/progress")
+  public Need progress(
+      @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Progress body) {
+    return needs.progress(context, id, body);
+  }
+
+  @Post("/{id}/complete")
+  public Need complete(
+      @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Complete body) {
+    return needs.complete(context, id, body);
+  }
+
+  @Post("/{id}/confirm")
+  public Need confirm(
+      @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Confirm body) {
+    return needs.confirm(context, id, body);
+  }
+
+  @Post("/{id}/supervise")
+  public Need supervise(
+      @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Supervise body) {
+    return needs.supervise(context, id, body);
+  }
+}

@@ -1,0 +1,116 @@
+package cn.shuangyong.tenants.notifications.internal;
+
+import cn.shuangyong.platform.database.Jdbc;
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.mail.SmtpMailer;
+import cn.shuangyong.platform.tenancy.TenantJobs;
+import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.notifications.api.Audience;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When SMTP is configured, e-mails each new notification once to the accounts of its audience that
+ * have an address (office: admins and staff; a unit: its handlers or liaisons). Runs every minute
+ * per tenant; rows are taken with SKIP LOCKED so several nodes share the work; a notification older
+ * than a day is marked without mailing.
+ */
+@Singleton
+@Requires(beans = SmtpMailer.class)
+public class NotificationMailer {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationMailer.class);
+  private static final int BATCH = 200;
+
+  private final TenantJobs jobs;
+  private final TenantScope scope;
+  private final UserDirectory users;
+  private final SmtpMailer mailer;
+  private final Clock clock;
+
+  public NotificationMailer(
+      TenantJobs jobs, TenantScope scope, UserDirectory users, SmtpMailer mailer, Clock clock) {
+    this.jobs = jobs;
+    this.scope = scope;
+    this.users = users;
+    this.mailer = mailer;
+    this.clock = clock;
+  }
+
+  private record Pending(long id, Audience audience, String message, Instant createdAt) {}
+
+  @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+  void everyMinute() {
+    mailAll();
+  }
+
+  /** Mails what is pending in every active tenant; answers how many notifications were mailed. */
+  public int mailAll() {
+    return jobs.forEachActiveTenant(
+            "notification mail", tenant -> scope.write(tenant, c -> mail(c, tenant.code().value())))
+        .done();
+  }
+
+  private int mail(Connection c, String tenant) throws SQLException {
+    Instant now = clock.instant();
+    List<Pending> pending =
+        Jdbc.list(
+            c,
+            "select id, audience, audience_id, message, created_at from notification"
+                + " where mailed_at is null order by id limit ? for update skip locked",
+            row ->
+                new Pending(
+                    row.getLong(1),
+                    new Audience(
+                        Audience.Kind.valueOf(row.getString(2)),
+                        Jdbc.nullableLong(row, "audience_id")),
+                    row.getString(4),
+                    row.getTimestamp(5).toInstant()),
+            BATCH);
+    int mailed = 0;
+    for (Pending notification : pending) {
+      if (notification.createdAt().isAfter(now.minus(Duration.ofDays(1)))) {
+        List<String> recipients = recipients(tenant, notification.audience());
+        try {
+          mailer.send(
+              recipients, "【双拥云】" + subject(notification.message()), notification.message());
+          mailed += recipients.isEmpty() ? 0 : 1;
+        } catch (MessagingException e) {
+          LOG.warn(
+              "could not mail notification {} of {}: {}",
+              notification.id(),
+              tenant,
+              e.getMessage());
+          continue; // stays pending, tried again next minute
+        }
+      }
+      Jdbc.update(c, "update notification set mailed_at = ? where id = ?", now, notification.id());
+    }
+    return mailed;
+  }
+
+  private List<String> recipients(String tenant, Audience audience) {
+    return switch (audience.kind()) {
+      case OFFICE -> users.emails(tenant, Set.of(Role.CITY_ADMIN, Role.CITY_STAFF), null, null);
+      case RESPONSIBLE_UNIT ->
+          users.emails(tenant, Set.of(Role.UNIT_HANDLER), null, audience.unitId());
+      case GARRISON_UNIT ->
+          users.emails(tenant, Set.of(Role.GARRISON_LIAISON), audience.unitId(), null);
+    };
+  }
+
+  private static String subject(String message) {
+    return message.length() <= 60 ? message : message.substring(0, 60) + "…";
+  }
+}

@@ -1,0 +1,118 @@
+package cn.shuangyong.tenants.units.api;
+
+import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.units.internal.GarrisonUnitRow;
+import cn.shuangyong.tenants.units.internal.GarrisonUnits;
+import cn.shuangyong.tenants.units.internal.ResponsibleUnitRow;
+import cn.shuangyong.tenants.units.internal.ResponsibleUnits;
+import cn.shuangyong.tenants.units.internal.UnitCatalog;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import jakarta.inject.Singleton;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Garrison units (驻军单位) and responsible units (责任单位) of a tenant. Everyone of the tenant and its
+ * supervisors read; only the city admin writes; a unit that accounts or needs refer to cannot be
+ * deleted (409 naming what refers to it).
+ */
+@Singleton
+public class UnitService {
+  private final UnitCatalog<GarrisonUnitRow, GarrisonUnit, GarrisonUnitForm> garrisonUnits;
+  private final UnitCatalog<ResponsibleUnitRow, ResponsibleUnit, ResponsibleUnitForm>
+      responsibleUnits;
+
+  UnitService(
+      TenantScope scope,
+      GarrisonUnits garrisonKind,
+      ResponsibleUnits responsibleKind,
+      UserDirectory users,
+      AuditLog audit,
+      Clock clock) {
+    this.garrisonUnits =
+        new UnitCatalog<>(garrisonKind, scope, audit, clock, users::boundToGarrisonUnit);
+    this.responsibleUnits =
+        new UnitCatalog<>(responsibleKind, scope, audit, clock, users::boundToResponsibleUnit);
+  }
+
+  // ---- garrison units ----
+
+  public Page<GarrisonUnit> listGarrisonUnits(
+      TenantContext tenant, String query, Pageable pageable) {
+    return garrisonUnits.list(tenant, query, pageable);
+  }
+
+  /** All of them, by name: a tenant has tens of units, not thousands. */
+  public List<GarrisonUnit> listGarrisonUnits(TenantContext tenant, String query) {
+    return listGarrisonUnits(tenant, query, Pageable.from(0, 1000)).getContent();
+  }
+
+  public GarrisonUnit findGarrisonUnit(TenantContext tenant, long id) {
+    return garrisonUnits.find(tenant, id);
+  }
+
+  public GarrisonUnit createGarrisonUnit(TenantContext tenant, @Valid GarrisonUnitForm form) {
+    return garrisonUnits.create(tenant, form);
+  }
+
+  /** For bootstrap work (demo data) that entered the tenant as a job. */
+  public GarrisonUnit createSampleGarrisonUnit(TenantContext tenant, GarrisonUnitForm form) {
+    return garrisonUnits.create(tenant, form, true);
+  }
+
+  public GarrisonUnit updateGarrisonUnit(
+      TenantContext tenant, long id, @Valid GarrisonUnitForm form) {
+    return garrisonUnits.update(tenant, id, form);
+  }
+
+  public void deleteGarrisonUnit(TenantContext tenant, long id) {
+    garrisonUnits.delete(tenant, id);
+  }
+
+  // ---- responsible units ----
+
+  public Page<ResponsibleUnit> listResponsibleUnits(
+      TenantContext tenant, String query, Pageable pageable) {
+    return responsibleUnits.list(tenant, query, pageable);
+  }
+
+  public List<ResponsibleUnit> listResponsibleUnits(TenantContext tenant, String query) {
+    return listResponsibleUnits(tenant, query, Pageable.from(0, 1000)).getContent();
+  }
+
+  public ResponsibleUnit findResponsibleUnit(TenantContext tenant, long id) {
+    return responsibleUnits.find(tenant, id);
+  }
+
+  public ResponsibleUnit createResponsibleUnit(
+      TenantContext tenant, @Valid ResponsibleUnitForm form) {
+    return responsibleUnits.create(tenant, form);
+  }
+
+  /** For bootstrap work (demo data) that entered the tenant as a job. */
+  public ResponsibleUnit createSampleResponsibleUnit(
+      TenantContext tenant, ResponsibleUnitForm form) {
+    return responsibleUnits.create(tenant, form, true);
+  }
+
+  public ResponsibleUnit updateResponsibleUnit(
+      TenantContext tenant, long id, @Valid ResponsibleUnitForm form) {
+    return responsibleUnits.update(tenant, id, form);
+  }
+
+  public void deleteResponsibleUnit(TenantContext tenant, long id) {
+    responsibleUnits.delete(tenant, id);
+  }
+
+  /** Unit counts for dashboards: garrison units, responsible units. */
+  public record UnitCounts(long garrisonUnits, long responsibleUnits) {}
+
+  public UnitCounts count(TenantContext tenant) {
+    return new UnitCounts(garrisonUnits.count(tenant), responsibleUnits.count(tenant));
+  }
+}

@@ -1,0 +1,26 @@
+package cn.shuangyong.tenants.units.internal;
+
+import cn.shuangyong.platform.database.TenantDataSourceFactory;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+/** Works only inside a TenantScope transaction (the tenant pool reaches no schema outside one). */
+@JdbcRepository(dialect = Dialect.POSTGRES, dataSource = TenantDataSourceFactory.TENANT_DATA_SOURCE)
+public interface ResponsibleUnitRepository extends CrudRepository<ResponsibleUnitRow, Long> {
+  @Query(
+      value =
+          "select responsible_unit_row_.* from responsible_unit responsible_unit_row_ where :q = '' or responsible_unit_row_.name ilike '%' || :q || '%'"
+              + " or responsible_unit_row_.contact_name ilike '%' || :q || '%'",
+      countQuery =
+          "select count(*) from responsible_unit where :q = '' or name ilike '%' || :q || '%'"
+              + " or contact_name ilike '%' || :q || '%'")
+  Page<ResponsibleUnitRow> search(String q, Pageable pageable);
+
+  @Query(
+      "select exists (select 1 from responsible_unit where lower(name) = lower(:name) and id <> :exceptId)")
+  boolean nameTaken(String name, long exceptId);
+}

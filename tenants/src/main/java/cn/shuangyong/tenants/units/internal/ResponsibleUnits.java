@@ -1,0 +1,105 @@
+package cn.shuangyong.tenants.units.internal;
+
+import static cn.shuangyong.tenants.units.internal.UnitCatalog.blankToNull;
+
+import cn.shuangyong.tenants.units.api.ResponsibleUnit;
+import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+
+/** How responsible units are stored and answered; the rules are {@link UnitCatalog}'s. */
+@Singleton
+public class ResponsibleUnits
+    implements UnitCatalog.Kind<ResponsibleUnitRow, ResponsibleUnit, ResponsibleUnitForm> {
+  private final ResponsibleUnitRepository repository;
+
+  ResponsibleUnits(ResponsibleUnitRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public Page<ResponsibleUnitRow> search(String query, Pageable pageable) {
+    return repository.search(query, pageable);
+  }
+
+  @Override
+  public Optional<ResponsibleUnitRow> findById(long id) {
+    return repository.findById(id);
+  }
+
+  @Override
+  public boolean nameTaken(String name, long exceptId) {
+    return repository.nameTaken(name, exceptId);
+  }
+
+  @Override
+  public ResponsibleUnitRow save(ResponsibleUnitRow row) {
+    return repository.save(row);
+  }
+
+  @Override
+  public ResponsibleUnitRow update(ResponsibleUnitRow row) {
+    return repository.update(row);
+  }
+
+  @Override
+  public void deleteById(long id) {
+    repository.deleteById(id);
+  }
+
+  @Override
+  public long count() {
+    return repository.count();
+  }
+
+  @Override
+  public String nameOf(ResponsibleUnitForm form) {
+    return form.name();
+  }
+
+  @Override
+  public ResponsibleUnitRow build(
+      ResponsibleUnitForm form, ResponsibleUnitRow old, boolean sample, Instant at, String actor) {
+    return new ResponsibleUnitRow(
+        old == null ? null : old.id(),
+        form.name().trim(),
+        form.kind(),
+        blankToNull(form.contactName()),
+        blankToNull(form.contactPhone()),
+        old == null ? sample : old.sample(),
+        old == null ? at : old.createdAt(),
+        old == null ? actor : old.createdBy(),
+        at,
+        actor,
+        old == null ? null : old.version());
+  }
+
+  @Override
+  public ResponsibleUnit toApi(ResponsibleUnitRow row) {
+    return new ResponsibleUnit(
+        row.id(),
+        row.name(),
+        row.kind(),
+        row.contactName(),
+        row.contactPhone(),
+        row.sample(),
+        row.createdAt(),
+        row.createdBy(),
+        row.updatedAt(),
+        row.updatedBy(),
+        row.version() == null ? 0 : row.version());
+  }
+
+  @Override
+  public long idOf(ResponsibleUnitRow row) {
+    return row.id();
+  }
+
+  @Override
+  public String auditName() {
+    return "RESPONSIBLE_UNIT";
+  }
+}

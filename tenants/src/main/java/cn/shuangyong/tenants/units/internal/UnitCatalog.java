@@ -1,0 +1,205 @@
+package cn.shuangyong.tenants.units.internal;
+
+import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.web.ProblemException;
+import cn.shuangyong.platform.web.ValidationException;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongBiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules both kinds of unit share, for one kind: who reads and writes, unique names, audit
+ * fields, and no delete while accounts or records (needs, later projects) refer to the unit.
+ *
+ * @param <R> the row
+ * @param <U> what the API answers
+ * @param <F> the form a city admin fills in
+ */
+public final class UnitCatalog<R, U, F> {
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+  private static final Map<String, String> KNOWN_REFERRERS = Map.of("need", "unit.in-use.need");
+  private static final Pattern REFERRING_TABLE = Pattern.compile("from table \"(\\w+)\"");
+
+  /** What differs between the kinds: storage, names and how a row is built and answered. */
+  public interface Kind<R, U, F> {
+    Page<R> search(String query, Pageable pageable);
+
+    Optional<R> findById(long id);
+
+    boolean nameTaken(String name, long exceptId);
+
+    R save(R row);
+
+    R update(R row);
+
+    void deleteById(long id);
+
+    long count();
+
+    String nameOf(F form);
+
+    /** A new row ({@code old} null) or the changed one, from the form. */
+    R build(F form, R old, boolean sample, Instant at, String actor);
+
+    U toApi(R row);
+
+    long idOf(R row);
+
+    String auditName();
+  }
+
+  private final Kind<R, U, F> kind;
+  private final TenantScope scope;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final ToLongBiFunction<String, Long> boundAccounts;
+
+  public UnitCatalog(
+      Kind<R, U, F> kind,
+      TenantScope scope,
+      AuditLog audit,
+      Clock clock,
+      ToLongBiFunction<String, Long> boundAccounts) {
+    this.kind = kind;
+    this.scope = scope;
+    this.audit = audit;
+    this.clock = clock;
+    this.boundAccounts = boundAccounts;
+  }
+
+  public Page<U> list(TenantContext tenant, String query, Pageable pageable) {
+    return scope
+        .read(tenant, c -> kind.search(normalise(query), sorted(pageable)))
+        .map(kind::toApi);
+  }
+
+  public U find(TenantContext tenant, long id) {
+    return scope
+        .read(tenant, c -> kind.findById(id))
+        .map(kind::toApi)
+        .orElseThrow(ProblemException::notFound);
+  }
+
+  public U create(TenantContext tenant, F form) {
+    requireAdmin(tenant.caller());
+    return create(tenant, form, false);
+  }
+
+  /** Also for bootstrap work (demo data): {@code sample} marks the unit as an example. */
+  public U create(TenantContext tenant, F form, boolean sample) {
+    String actor = tenant.caller().username();
+    R created =
+        scope.write(
+            tenant,
+            c -> {
+              if (kind.nameTaken(kind.nameOf(form).trim(), -1)) {
+                throw new ValidationException("name", "unit.name.taken");
+              }
+              return kind.save(kind.build(form, null, sample, clock.instant(), actor));
+            });
+    record(tenant, "CREATE", kind.idOf(created));
+    return kind.toApi(created);
+  }
+
+  public U update(TenantContext tenant, long id, F form) {
+    requireAdmin(tenant.caller());
+    String actor = tenant.caller().username();
+    R updated =
+        scope.write(
+            tenant,
+            c -> {
+              R old = kind.findById(id).orElseThrow(ProblemException::notFound);
+              if (kind.nameTaken(kind.nameOf(form).trim(), id)) {
+                throw new ValidationException("name", "unit.name.taken");
+              }
+              return kind.update(kind.build(form, old, false, clock.instant(), actor));
+            });
+    U answer = kind.toApi(updated);
+    record(tenant, "UPDATE", id);
+    return answer;
+  }
+
+  /** 409 naming what still refers to the unit: bound accounts, or rows of another table. */
+  public void delete(TenantContext tenant, long id) {
+    requireAdmin(tenant.caller());
+    scope.read(tenant, c -> kind.findById(id)).orElseThrow(ProblemException::notFound);
+    long accounts = boundAccounts.applyAsLong(tenant.code().value(), id);
+    if (accounts > 0) {
+      throw ProblemException.conflict("unit.in-use.accounts", accounts);
+    }
+    try {
+      scope.write(
+          tenant,
+          c -> {
+            kind.deleteById(id);
+            return null;
+          });
+    } catch (DataAccessException e) {
+      throw referringTable(e)
+          .map(
+              table ->
+                  ProblemException.conflict(KNOWN_REFERRERS.getOrDefault(table, "unit.in-use")))
+          .orElseThrow(() -> e);
+    }
+    record(tenant, "DELETE", id);
+  }
+
+  public long count(TenantContext tenant) {
+    return scope.read(tenant, c -> kind.count());
+  }
+
+  private static Optional<String> referringTable(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+        Matcher table = REFERRING_TABLE.matcher(String.valueOf(sql.getMessage()));
+        return Optional.of(table.find() ? table.group(1) : "");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void requireAdmin(CurrentUser user) {
+    if (!user.has(Role.CITY_ADMIN)) {
+      throw ProblemException.forbidden();
+    }
+  }
+
+  private void record(TenantContext tenant, String verb, Object subject) {
+    audit.record(
+        new AuditLog.Entry(
+            tenant.caller().username(),
+            tenant.code().value(),
+            kind.auditName() + "_" + verb,
+            String.valueOf(subject),
+            "SUCCESS",
+            null,
+            null));
+  }
+
+  private static Pageable sorted(Pageable pageable) {
+    return pageable.isSorted()
+        ? pageable
+        : Pageable.from(pageable.getNumber(), pageable.getSize(), Sort.of(Sort.Order.asc("name")));
+  }
+
+  private static String normalise(String query) {
+    return query == null ? "" : query.trim();
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

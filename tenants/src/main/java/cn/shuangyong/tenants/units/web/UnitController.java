@@ -1,0 +1,121 @@
+package cn.shuangyong.tenants.units.web;
+
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.PageParameters;
+import cn.shuangyong.platform.web.PageResponse;
+import cn.shuangyong.tenants.units.api.GarrisonUnit;
+import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.api.ResponsibleUnit;
+import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
+import cn.shuangyong.tenants.units.api.UnitService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Set;
+
+/** Garrison units and responsible units of one tenant ({@code api-contract.md}, "Units"). */
+@Controller("/api/v1/tenants/{tenant}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Units")
+public class UnitController {
+  private static final Set<String> SORTABLE = Set.of("name", "id", "createdAt");
+  private final UnitService units;
+
+  UnitController(UnitService units) {
+    this.units = units;
+  }
+
+  @Get("/garrison-units")
+  public PageResponse<GarrisonUnit> listGarrisonUnits(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue String q,
+      @QueryValue(defaultValue = "0") int page,
+      @QueryValue(defaultValue = "20") int size,
+      @Nullable @QueryValue String sort) {
+    Page<GarrisonUnit> result =
+        units.listGarrisonUnits(context, q, PageParameters.of(page, size, sort, SORTABLE));
+    return new PageResponse<>(result.getContent(), result.getTotalSize(), page, size);
+  }
+
+  @Get("/garrison-units/{id}")
+  public GarrisonUnit garrisonUnit(@TenantPath TenantContext context, long id) {
+    return units.findGarrisonUnit(context, id);
+  }
+
+  @Post("/garrison-units")
+  public HttpResponse<GarrisonUnit> createGarrisonUnit(
+      @TenantPath TenantContext context, @Body @Valid GarrisonUnitForm form) {
+    GarrisonUnit created = units.createGarrisonUnit(context, form);
+    return HttpResponse.created(
+        created,
+        URI.create(
+            "/api/v1/tenants/" + context.code().value() + "/garrison-units/" + created.id()));
+  }
+
+  @Put("/garrison-units/{id}")
+  public GarrisonUnit updateGarrisonUnit(
+      @TenantPath TenantContext context, long id, @Body @Valid GarrisonUnitForm form) {
+    return units.updateGarrisonUnit(context, id, form);
+  }
+
+  @Delete("/garrison-units/{id}")
+  public HttpResponse<Void> deleteGarrisonUnit(@TenantPath TenantContext context, long id) {
+    units.deleteGarrisonUnit(context, id);
+    return HttpResponse.noContent();
+  }
+
+  @Get("/responsible-units")
+  public PageResponse<ResponsibleUnit> listResponsibleUnits(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue String q,
+      @QueryValue(defaultValue = "0") int page,
+      @QueryValue(defaultValue = "20") int size,
+      @Nullable @QueryValue String sort) {
+    Page<ResponsibleUnit> result =
+        units.listResponsibleUnits(context, q, PageParameters.of(page, size, sort, SORTABLE));
+    return new PageResponse<>(result.getContent(), result.getTotalSize(), page, size);
+  }
+
+  @Get("/responsible-units/{id}")
+  public ResponsibleUnit responsibleUnit(@TenantPath TenantContext context, long id) {
+    return units.findResponsibleUnit(context, id);
+  }
+
+  @Post("/responsible-units")
+  public HttpResponse<ResponsibleUnit> createResponsibleUnit(
+      @TenantPath TenantContext context, @Body @Valid ResponsibleUnitForm form) {
+    ResponsibleUnit created = units.createResponsibleUnit(context, form);
+    return HttpResponse.created(
+        created,
+        URI.create(
+            "/api/v1/tenants/" + context.code().value() + "/responsible-units/" + created.id()));
+  }
+
+  @Put("/responsible-units/{id}")
+  public ResponsibleUnit updateResponsibleUnit(
+      @TenantPath TenantContext context, long id, @Body @Valid ResponsibleUnitForm form) {
+    return units.updateResponsibleUnit(context, id, form);
+  }
+
+  @Delete("/responsible-units/{id}")
+  public HttpResponse<Void> deleteResponsibleUnit(@TenantPath TenantContext context, long id) {
+    units.deleteResponsibleUnit(context, id);
+    return HttpResponse.noContent();
+  }
+}
