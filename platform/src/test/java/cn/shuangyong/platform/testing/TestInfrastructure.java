@@ -108,6 +108,8 @@ public final class TestInfrastructure {
           throw new IllegalArgumentException("test.infra must be auto|docker|external|embedded");
     }
     properties.put("datasources.default.url", jdbcUrl);
+    // tests run each job themselves: no scheduled round runs behind their back
+    properties.put("shuangyong.jobs.scheduled", "false");
     properties.put("datasources.default.username", adminUser);
     properties.put("datasources.default.password", adminPassword);
     properties.put("shuangyong.redis.uri", redisUri);

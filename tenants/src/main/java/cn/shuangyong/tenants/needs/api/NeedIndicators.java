@@ -23,6 +23,9 @@ import java.util.Map;
  */
 @Singleton
 public class NeedIndicators implements IndicatorSource {
+  /** The feature name of the 双清单 in events and the platform summary. */
+  public static final String FEATURE = "needs";
+
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final Clock clock;
@@ -53,7 +56,7 @@ public class NeedIndicators implements IndicatorSource {
 
   @Override
   public String feature() {
-    return "needs";
+    return FEATURE;
   }
 
   @Override

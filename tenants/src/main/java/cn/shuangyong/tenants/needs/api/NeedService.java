@@ -2,6 +2,7 @@ package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.database.Jdbc;
+import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -44,6 +45,7 @@ public class NeedService {
   private final NeedStore store;
   private final NeedNotices notices;
   private final AuditLog audit;
+  private final TenantEvents events;
   private final Clock clock;
 
   NeedService(
@@ -52,12 +54,14 @@ public class NeedService {
       NeedStore store,
       NeedNotices notices,
       AuditLog audit,
+      TenantEvents events,
       Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
     this.store = store;
     this.notices = notices;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -113,6 +117,7 @@ public class NeedService {
                       now, user.username(), Action.SUBMIT, null, Status.SUBMITTED, null, null));
               Need created = store.find(c, id, today, false).orElseThrow();
               notices.after(c, created, Action.SUBMIT, null);
+              events.publish(context, new NeedSubmitted(context.code(), id, created.direction()));
               return created;
             });
     record(user, context, "NEED_SUBMIT", need.id());
@@ -333,6 +338,8 @@ public class NeedService {
                   now, user.username(), action, need.status(), next, percent, blankToNull(note)));
           Need after = store.find(c, id, today, false).orElseThrow();
           notices.after(c, after, action, blankToNull(note));
+          events.publish(
+              context, new NeedAdvanced(context.code(), id, action, need.status(), next));
           return after.withHistory(store.history(c, id));
         };
     // a supervisor's context is read-only, yet 督办 is theirs to record (NeedPermissions decides)

@@ -52,7 +52,9 @@ public class NotificationMailer {
 
   @Scheduled(fixedDelay = "1m", initialDelay = "1m")
   void everyMinute() {
-    mailAll();
+    if (jobs.scheduled()) {
+      mailAll();
+    }
   }
 
   /** Mails what is pending in every active tenant; answers how many notifications were mailed. */
