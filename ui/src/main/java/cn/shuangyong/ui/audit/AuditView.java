@@ -3,9 +3,9 @@ package cn.shuangyong.ui.audit;
 import cn.shuangyong.platform.audit.AuditEvent;
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
-import cn.shuangyong.ui.security.UiClock;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -26,7 +26,7 @@ import java.time.format.DateTimeFormatter;
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  public AuditView(AuditLog audit, UiClock clock) {
+  public AuditView(AuditLog audit) {
     setSizeFull();
     TextField user = new TextField();
     user.setPlaceholder(getTranslation("audit.user"));
@@ -38,7 +38,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       field.setValueChangeMode(ValueChangeMode.LAZY);
     }
     Grid<AuditEvent> grid = new Grid<>();
-    grid.addColumn(event -> TIME.format(event.at().atZoneSameInstant(clock.zone())))
+    grid.addColumn(event -> TIME.format(event.at().atZoneSameInstant(ChinaTime.ZONE)))
         .setHeader(getTranslation("audit.at"))
         .setAutoWidth(true);
     grid.addColumn(AuditEvent::user).setHeader(getTranslation("audit.user"));
