@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 /** 审计: the platform's audit trail, newest first, paged lazily, filtered by user and action. */
 @Prototype
 @Route(value = "audit", layout = MainLayout.class)
+@Menu(title = "nav.audit", order = 90, icon = "vaadin:clipboard-text")
 @RequiresRole(Role.PLATFORM_ADMIN)
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
@@ -30,6 +31,7 @@ import java.time.Year;
 /** 首页: a first dashboard per role, figures from {@link DashboardService}. */
 @Prototype
 @Route(value = "", layout = MainLayout.class)
+@Menu(title = "nav.dashboard", order = 0, icon = "vaadin:home")
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
   public DashboardView(DashboardService dashboard, Clock clock) {

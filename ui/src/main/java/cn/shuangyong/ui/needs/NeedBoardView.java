@@ -42,6 +42,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -61,6 +62,7 @@ import java.util.Set;
  */
 @Prototype
 @Route(value = "needs", layout = MainLayout.class)
+@Menu(title = "nav.needs-board", order = 40, icon = "vaadin:table")
 @RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF, Role.SUPERVISOR})
 public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
   private final NeedService needs;

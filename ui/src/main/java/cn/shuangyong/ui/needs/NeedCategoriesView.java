@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.Map;
  */
 @Prototype
 @Route(value = "needs/categories", layout = MainLayout.class)
+@Menu(title = "nav.need-categories", order = 60, icon = "vaadin:tags")
 @RequiresRole(Role.CITY_ADMIN)
 public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitle {
   private final NeedCategories categories;

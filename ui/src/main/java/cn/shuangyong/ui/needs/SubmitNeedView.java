@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
@@ -37,6 +38,7 @@ import java.util.Map;
  */
 @Prototype
 @Route(value = "needs/new", layout = MainLayout.class)
+@Menu(title = "nav.needs-submit", order = 20, icon = "vaadin:plus-circle")
 @RequiresRole(Role.GARRISON_LIAISON)
 public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
 

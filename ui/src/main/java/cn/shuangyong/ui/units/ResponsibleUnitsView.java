@@ -7,6 +7,7 @@ import cn.shuangyong.tenants.units.ResponsibleUnitKind;
 import cn.shuangyong.tenants.units.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
 /** 责任单位 of the user's city. */
 @Prototype
 @Route(value = "responsible-units", layout = MainLayout.class)
+@Menu(title = "nav.responsible-units", order = 80, icon = "vaadin:office")
 @RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF})
 public class ResponsibleUnitsView extends UnitsView<ResponsibleUnitKind> {
   private final UnitService units;
