@@ -20,6 +20,7 @@ import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -363,7 +364,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
       return;
     }
     if (!(refusal instanceof ValidationException invalid)) {
-      Notices.error(NeedProblems.message(this, refusal));
+      Notices.error(Problems.message(this, refusal));
       return;
     }
     UnorderedList rows = new UnorderedList();
@@ -410,7 +411,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
                       getTranslation(
                           "needs.bulk-accept.failed",
                           need.title(),
-                          NeedProblems.message(this, refused)));
+                          Problems.message(this, refused)));
                 }
               }
               grid.deselectAll();

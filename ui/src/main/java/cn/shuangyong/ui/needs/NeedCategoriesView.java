@@ -9,6 +9,7 @@ import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -104,7 +105,7 @@ public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitl
               CategoryForm form =
                   new CategoryForm(name.getValue(), order.getValue(), active.getValue());
               Category saved =
-                  NeedProblems.attempt(
+                  Problems.attempt(
                       this,
                       Map.of("name", name),
                       () ->

@@ -11,6 +11,7 @@ import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -146,7 +147,7 @@ public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
             draft.source,
             null);
     Need need =
-        NeedProblems.attempt(
+        Problems.attempt(
             this,
             Map.of(
                 "title", title,
