@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,7 @@ import org.yaml.snakeyaml.Yaml;
             title = "Shuangyong Cloud API 双拥云接口",
             version = "1",
             description = "REST API v1: see api-contract.md. Errors are RFC 7807 problem JSON."),
+    servers = @Server(url = "/", description = "this node (the API is under /api/v1)"),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(
     name = "bearer",
