@@ -54,6 +54,7 @@ public class DemoProvince {
 
   private final TenantDirectory directory;
   private final TenantJobs jobs;
+  private final java.time.Clock clock;
   private final TenantProvisioner provisioner;
   private final UnitService units;
   private final UserDirectory users;
@@ -64,6 +65,7 @@ public class DemoProvince {
       TenantStartupMigration tenantsMigrated,
       TenantDirectory directory,
       TenantJobs jobs,
+      java.time.Clock clock,
       TenantProvisioner provisioner,
       UnitService units,
       UserDirectory users,
@@ -72,6 +74,7 @@ public class DemoProvince {
     this.scope = scope;
     this.directory = directory;
     this.jobs = jobs;
+    this.clock = clock;
     this.provisioner = provisioner;
     this.units = units;
     this.users = users;
@@ -206,8 +209,7 @@ public class DemoProvince {
             scope.write(
                 context,
                 c -> {
-                  java.time.LocalDate today =
-                      java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+                  java.time.LocalDate today = java.time.LocalDate.now(clock);
                   int i = 0;
                   for (Map<String, Object> need : needs) {
                     String status = statuses[i % statuses.length];

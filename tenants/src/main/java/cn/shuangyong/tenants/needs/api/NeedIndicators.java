@@ -6,6 +6,7 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.time.ChinaTime;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -73,7 +74,7 @@ public class NeedIndicators implements IndicatorSource {
   }
 
   private Figures compute(Connection c, int year) throws SQLException {
-    LocalDate today = LocalDate.now(clock.withZone(NeedService.CHINA));
+    LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (NeedTypes.Status status : NeedTypes.Status.values()) {
       byStatus.put(status.name(), 0L);

@@ -8,6 +8,7 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
@@ -28,7 +29,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -38,8 +38,6 @@ import java.util.List;
  */
 @Singleton
 public class NeedService {
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
@@ -380,7 +378,7 @@ public class NeedService {
   }
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(CHINA));
+    return LocalDate.now(clock.withZone(ChinaTime.ZONE));
   }
 
   private void record(CurrentUser user, TenantContext context, String action, long id) {

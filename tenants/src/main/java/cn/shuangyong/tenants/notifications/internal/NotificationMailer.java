@@ -8,9 +8,9 @@ import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.notifications.api.Audience;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.email.EmailException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import jakarta.mail.MessagingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -88,7 +88,7 @@ public class NotificationMailer {
           mailer.send(
               recipients, "【双拥云】" + subject(notification.message()), notification.message());
           mailed += recipients.isEmpty() ? 0 : 1;
-        } catch (MessagingException e) {
+        } catch (EmailException e) {
           LOG.warn(
               "could not mail notification {} of {}: {}",
               notification.id(),
