@@ -10,8 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the database to where the application can run: the platform schema migrated, and the
- * tenant pool's login role present as NOINHERIT with no rights of its own on tenant schemas.
+ * Brings the database to where the application can run, as the owner: the platform schema migrated,
+ * the tenant pool's login role present as NOINHERIT with no rights of its own on tenant schemas,
+ * and the platform pool's login role present with only what platform work needs (on the audit trail
+ * insert and select, never update, delete or truncate; it owns nothing, so it cannot disable the
+ * trail's trigger either).
  */
 @Context
 public class DatabaseBootstrap {
@@ -20,28 +23,35 @@ public class DatabaseBootstrap {
 
   private final DataSource ownerDataSource;
   private final DatabaseSettings settings;
-  private final String appPassword;
 
   public DatabaseBootstrap(OwnerDatabase owner, DatabaseSettings settings) {
     this.ownerDataSource = owner.dataSource();
     this.settings = settings;
-    if (settings.appPassword() == null || settings.appPassword().isBlank()) {
-      throw new IllegalStateException(
-          "shuangyong.db.app-password (SHUANGYONG_DB_APP_PASSWORD) must be set: it is the"
-              + " password of the tenant pool's login role");
-    }
-    this.appPassword = settings.appPassword();
+    String appPassword = required(settings.appPassword(), "app-password", "tenant pool");
+    String platformPassword =
+        required(settings.platformPassword(), "platform-password", "platform pool");
     migratePlatform();
-    ensureAppLoginRole();
-  }
-
-  /** The password of the tenant pool's login role, as set by this bootstrap. */
-  public String appPassword() {
-    return appPassword;
+    ensureLoginRole(settings.appUser(), appPassword, "tenant pool");
+    ensureLoginRole(settings.platformUser(), platformPassword, "platform pool");
+    grantPlatformRole(settings.platformUser());
   }
 
   public DatabaseSettings settings() {
     return settings;
+  }
+
+  private static String required(String password, String key, String pool) {
+    if (password == null || password.isBlank()) {
+      throw new IllegalStateException(
+          "shuangyong.db."
+              + key
+              + " (SHUANGYONG_DB_"
+              + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+              + ") must be set: it is the password of the "
+              + pool
+              + "'s login role");
+    }
+    return password;
   }
 
   private void migratePlatform() {
@@ -62,8 +72,8 @@ public class DatabaseBootstrap {
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  private void ensureAppLoginRole() {
-    String role = settings.appUser();
+  /** Creates the role when missing and (re)sets its password; names are validated settings. */
+  private void ensureLoginRole(String role, String password, String pool) {
     try (Connection connection = ownerDataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
@@ -73,11 +83,37 @@ public class DatabaseBootstrap {
               + role
               + " login noinherit; end if; end $$");
       // the pool's password is (re)set at every start; it is hex, so it needs no escaping
-      statement.execute("alter role " + role + " login noinherit password '" + appPassword + "'");
+      statement.execute("alter role " + role + " login noinherit password '" + password + "'");
       statement.execute("grant usage on schema " + PLATFORM_SCHEMA + " to " + role);
       statement.execute("grant connect on database \"" + connection.getCatalog() + "\" to " + role);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the tenant pool's login role " + role, e);
+      throw new IllegalStateException("cannot prepare the " + pool + "'s login role " + role, e);
+    }
+  }
+
+  /**
+   * The platform role's rights, set anew at every start in one transaction (so tables added by a
+   * migration are covered, and no moment exists where it holds more): plain DML on the platform
+   * tables, insert and select only on the audit trail, nothing on Flyway's history.
+   */
+  private void grantPlatformRole(String role) {
+    String schema = PLATFORM_SCHEMA;
+    try (Connection connection = ownerDataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      // nodes starting together: concurrent grants on one object fail ("tuple concurrently
+      // updated")
+      statement.execute("select pg_advisory_xact_lock(hashtext('shuangyong-platform-grants'))");
+      statement.execute("revoke all on all tables in schema " + schema + " from " + role);
+      statement.execute(
+          "grant select, insert, update, delete on all tables in schema " + schema + " to " + role);
+      statement.execute("revoke all on " + schema + ".flyway_schema_history from " + role);
+      statement.execute("revoke all on " + schema + ".audit_event from " + role);
+      statement.execute("grant select, insert on " + schema + ".audit_event to " + role);
+      statement.execute("grant usage, select on all sequences in schema " + schema + " to " + role);
+      connection.commit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot grant the platform pool's role " + role, e);
     }
   }
 }

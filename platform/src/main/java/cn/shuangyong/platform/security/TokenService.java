@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.security;
 
+import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.kv.KeyValueStore;
 import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
@@ -8,6 +9,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +49,7 @@ public class TokenService {
 
   public TokenService(
       TokenGenerator generator,
-      TransactionOperations<Connection> transactions,
+      @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions,
       KeyValueStore store,
       Clock clock,
       @Value("${shuangyong.security.access-token-lifetime:15m}") Duration accessLifetime,
