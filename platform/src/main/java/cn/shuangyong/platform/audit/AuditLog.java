@@ -175,6 +175,8 @@ public class AuditLog {
    * Recomputes the whole chain from the first event: answers the id of the first event whose
    * content no longer gives its hash (changed) or whose link does not name the hash recomputed
    * before it (an event removed before it, or one rewritten with a new hash), or -1 when intact.
+   * The newest events removed leave a shorter chain that is intact: the chain cannot show that (the
+   * platform role may not delete at all; only the owner can, with the trigger off).
    */
   public long verifyChain() {
     return transactions.executeRead(

@@ -31,9 +31,7 @@ public class DatabaseBootstrap {
     String platformPassword =
         required(settings.platformPassword(), "platform-password", "platform pool");
     migratePlatform();
-    ensureLoginRole(settings.appUser(), appPassword, "tenant pool");
-    ensureLoginRole(settings.platformUser(), platformPassword, "platform pool");
-    grantPlatformRole(settings.platformUser());
+    prepareLoginRoles(appPassword, platformPassword);
   }
 
   public DatabaseSettings settings() {
@@ -72,48 +70,60 @@ public class DatabaseBootstrap {
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** Creates the role when missing and (re)sets its password; names are validated settings. */
-  private void ensureLoginRole(String role, String password, String pool) {
-    try (Connection connection = ownerDataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(
-          "do $$ begin if not exists (select 1 from pg_roles where rolname = '"
-              + role
-              + "') then create role "
-              + role
-              + " login noinherit; end if; end $$");
-      // the pool's password is (re)set at every start; it is hex, so it needs no escaping
-      statement.execute("alter role " + role + " login noinherit password '" + password + "'");
-      statement.execute("grant usage on schema " + PLATFORM_SCHEMA + " to " + role);
-      statement.execute("grant connect on database \"" + connection.getCatalog() + "\" to " + role);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the " + pool + "'s login role " + role, e);
-    }
-  }
-
   /**
-   * The platform role's rights, set anew at every start in one transaction (so tables added by a
-   * migration are covered, and no moment exists where it holds more): plain DML on the platform
-   * tables, insert and select only on the audit trail, nothing on Flyway's history.
+   * Both pools' login roles, in one transaction under a lock: nodes starting together would else
+   * fail on concurrent grants to one object ("tuple concurrently updated").
    */
-  private void grantPlatformRole(String role) {
-    String schema = PLATFORM_SCHEMA;
+  private void prepareLoginRoles(String appPassword, String platformPassword) {
     try (Connection connection = ownerDataSource.getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
-      // nodes starting together: concurrent grants on one object fail ("tuple concurrently
-      // updated")
-      statement.execute("select pg_advisory_xact_lock(hashtext('shuangyong-platform-grants'))");
-      statement.execute("revoke all on all tables in schema " + schema + " from " + role);
-      statement.execute(
-          "grant select, insert, update, delete on all tables in schema " + schema + " to " + role);
-      statement.execute("revoke all on " + schema + ".flyway_schema_history from " + role);
-      statement.execute("revoke all on " + schema + ".audit_event from " + role);
-      statement.execute("grant select, insert on " + schema + ".audit_event to " + role);
-      statement.execute("grant usage, select on all sequences in schema " + schema + " to " + role);
+      statement.execute("select pg_advisory_xact_lock(hashtext('shuangyong-login-roles'))");
+      String database = connection.getCatalog();
+      ensureLoginRole(statement, database, settings.appUser(), appPassword);
+      ensureLoginRole(statement, database, settings.platformUser(), platformPassword);
+      grantPlatformRole(statement, settings.platformUser());
       connection.commit();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot grant the platform pool's role " + role, e);
+      throw new IllegalStateException(
+          "cannot prepare the login roles "
+              + settings.appUser()
+              + " and "
+              + settings.platformUser()
+              + ": "
+              + e.getMessage(),
+          e);
     }
+  }
+
+  /** Creates the role when missing and (re)sets its password; names are validated settings. */
+  private static void ensureLoginRole(
+      Statement statement, String database, String role, String password) throws SQLException {
+    statement.execute(
+        "do $$ begin if not exists (select 1 from pg_roles where rolname = '"
+            + role
+            + "') then create role "
+            + role
+            + " login noinherit; end if; end $$");
+    // the pool's password is (re)set at every start; it is hex, so it needs no escaping
+    statement.execute("alter role " + role + " login noinherit password '" + password + "'");
+    statement.execute("grant usage on schema " + PLATFORM_SCHEMA + " to " + role);
+    statement.execute("grant connect on database \"" + database + "\" to " + role);
+  }
+
+  /**
+   * The platform role's rights, set anew at every start (so tables added by a migration are
+   * covered; inside the transaction, so there is no moment where it holds more): plain DML on the
+   * platform tables, insert and select only on the audit trail, nothing on Flyway's history.
+   */
+  private static void grantPlatformRole(Statement statement, String role) throws SQLException {
+    String schema = PLATFORM_SCHEMA;
+    statement.execute("revoke all on all tables in schema " + schema + " from " + role);
+    statement.execute(
+        "grant select, insert, update, delete on all tables in schema " + schema + " to " + role);
+    statement.execute("revoke all on " + schema + ".flyway_schema_history from " + role);
+    statement.execute("revoke all on " + schema + ".audit_event from " + role);
+    statement.execute("grant select, insert on " + schema + ".audit_event to " + role);
+    statement.execute("grant usage, select on all sequences in schema " + schema + " to " + role);
   }
 }
