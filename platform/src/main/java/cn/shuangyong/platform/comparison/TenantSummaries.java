@@ -1,7 +1,9 @@
 package cn.shuangyong.platform.comparison;
 
+import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.tenancy.TenantCode;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,7 +24,8 @@ public class TenantSummaries {
   private final TransactionOperations<Connection> transactions;
   private final Clock clock;
 
-  TenantSummaries(TransactionOperations<Connection> transactions, Clock clock) {
+  TenantSummaries(
+      @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions, Clock clock) {
     this.transactions = transactions;
     this.clock = clock;
   }

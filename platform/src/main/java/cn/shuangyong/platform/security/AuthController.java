@@ -100,12 +100,10 @@ public class AuthController {
   @Post("/refresh")
   @Secured(SecurityRule.IS_ANONYMOUS)
   public HttpResponse<?> refresh(HttpRequest<?> request, @Body @Valid RefreshRequest body) {
+    // a disabled or locked account's refresh token stops working; one used twice ends its family
     return tokens
-        .redeem(body.refreshToken())
-        .flatMap(users::findById)
-        .filter(UserAccount::enabled)
-        .<HttpResponse<?>>map(
-            account -> HttpResponse.ok(TokenResponse.of(issue(users.toCurrentUser(account)))))
+        .refresh(body.refreshToken(), users::activeUser)
+        .<HttpResponse<?>>map(issued -> HttpResponse.ok(TokenResponse.of(issued)))
         .orElseGet(() -> problems.of(request, HttpStatus.UNAUTHORIZED, "auth.refresh-invalid"));
   }
 

@@ -1,9 +1,11 @@
 package cn.shuangyong.platform.tenancy;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.identity.CurrentUser;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,7 +46,7 @@ public class TenantJobs {
       TenantRepository tenants,
       TenantRoles roles,
       AuditLog audit,
-      DataSource dataSource,
+      @Named(PlatformDataSource.NAME) DataSource dataSource,
       DataSourceResolver resolver,
       @Value("${shuangyong.jobs.scheduled:true}") boolean scheduled) {
     this.tenants = tenants;
