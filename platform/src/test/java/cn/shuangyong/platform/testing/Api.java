@@ -78,8 +78,28 @@ public final class Api {
     }
   }
 
+  /** A binary download in the given {@code Accept-Language}. */
+  public HttpResponse<byte[]> download(String path, String token, String language) {
+    try {
+      return http.send(
+          builder(path, token).header("Accept-Language", language).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A multipart upload of one file under {@code field}. */
   public Answer upload(String path, String field, String fileName, byte[] content, String token) {
+    return upload(path, field, fileName, content, token, "zh-CN");
+  }
+
+  /** A multipart upload of one file under {@code field}, in the given {@code Accept-Language}. */
+  public Answer upload(
+      String path, String field, String fileName, byte[] content, String token, String language) {
     String boundary = "----shuangyong" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     String head =
@@ -97,6 +117,7 @@ public final class Api {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept-Language", language)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);

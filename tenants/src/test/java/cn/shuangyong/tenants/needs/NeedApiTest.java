@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.Api.Answer;
 import cn.shuangyong.platform.testing.TestInfrastructure;
+import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.tenants.demo.DemoProvince;
+import cn.shuangyong.tenants.needs.api.NeedSheet;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,6 +19,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -501,6 +504,74 @@ class NeedApiTest implements TestPropertyProvider {
     assertThat(api.download(NEEDS + "/export", token("hangzhou.admin")).statusCode())
         .isEqualTo(404);
     assertThat(formula).isPositive();
+  }
+
+  @Test
+  void theExportSpeaksTheCallersLanguageWithTheLabelsOfTheScreen() throws Exception {
+    long id = accepted();
+    Map<Locale, List<String>> headers =
+        Map.of(
+            Messages.CHINESE,
+            List.of("序号", "事项名称", "类别", "驻军单位", "责任单位", "实事内容", "完成时限", "层级", "工作质量", "状态", "督办次数"),
+            Locale.ENGLISH,
+            List.of(
+                "No.",
+                "Title",
+                "Category",
+                "Garrison unit",
+                "Responsible unit",
+                "Content",
+                "Deadline",
+                "Level",
+                "Quality",
+                "Status",
+                "Supervisions"));
+    Messages bundle = new Messages();
+    for (Locale locale : Messages.SUPPORTED) {
+      var response =
+          api.download(
+              NEEDS + "/export?direction=FOR_TROOPS",
+              token("pinghu.staff"),
+              locale.toLanguageTag());
+      assertThat(response.statusCode()).isEqualTo(200);
+      try (var workbook =
+          new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+              new java.io.ByteArrayInputStream(response.body()))) {
+        var sheet = workbook.getSheetAt(0);
+        List<String> header = new java.util.ArrayList<>();
+        sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+        // the texts the board's grid and the detail page show, from the same bundle keys
+        assertThat(header)
+            .isEqualTo(headers.get(locale))
+            .isEqualTo(
+                NeedSheet.DEFINITION.exportColumns().stream()
+                    .map(column -> bundle.get(locale, column.labelKey()))
+                    .toList());
+        assertThat(sheet.getSheetName())
+            .isEqualTo(
+                bundle.get(
+                    locale, "needs.list.FOR_TROOPS", String.valueOf(LocalDate.now().getYear())));
+        var row = find(sheet, id);
+        assertThat(row.getCell(9).getStringCellValue())
+            .isEqualTo(bundle.get(locale, "needs.status.ACCEPTED"));
+        assertThat(row.getCell(7).getStringCellValue())
+            .isEqualTo(bundle.get(locale, "needs.level.CITY"));
+        assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(6)))
+            .isTrue();
+        assertThat(row.getCell(10).getNumericCellValue()).isZero();
+      }
+    }
+  }
+
+  /** The export's row of a need: the one with the need's title. */
+  private org.apache.poi.ss.usermodel.Row find(org.apache.poi.ss.usermodel.Sheet sheet, long id) {
+    String title = api.get(NEEDS + "/" + id, token("pinghu.staff")).string("title");
+    for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+      if (sheet.getRow(i).getCell(1).getStringCellValue().equals(title)) {
+        return sheet.getRow(i);
+      }
+    }
+    throw new AssertionError("no row for " + title);
   }
 
   @Test

@@ -2,11 +2,12 @@ package cn.shuangyong.tenants.needs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shuangyong.platform.sheets.SheetColumn;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.Api.Answer;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.tenants.demo.DemoProvince;
-import cn.shuangyong.tenants.needs.api.NeedImport;
+import cn.shuangyong.tenants.needs.api.NeedSheet;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -104,6 +105,79 @@ class NeedImportTest implements TestPropertyProvider {
   }
 
   @Test
+  void threeRowsWrongInThreeWaysAreAllReportedInTheCallersLanguageAndNothingIsSaved()
+      throws Exception {
+    long before = count();
+    String future = LocalDate.now().plusMonths(2).toString();
+    byte[] file =
+        workbook(
+            List.of(
+                List.of("拥军优属", "导入-好的", "营区建设", "驻平陆军某部（示例）", "", future, "", ""),
+                List.of("向左", "导入-方向不对", "营区建设", "驻平陆军某部（示例）", "", "", "", ""),
+                List.of("拥政爱民", "导入-好的二", "公益服务", "", "", "", "", ""),
+                List.of("拥军优属", "导入-部队不存在", "营区建设", "不存在的部队", "", "", "", ""),
+                List.of(
+                    "For the troops", "导入-年度不对", "营区建设", "驻平陆军某部（示例）", "", "", "Visit", "1999")));
+    Answer chinese = api.upload(NEEDS + "/import", "file", "three.xlsx", file, staff);
+    assertThat(chinese.status()).isEqualTo(422);
+    assertThat(chinese.text())
+        .contains("第 3 行：方向须为")
+        .contains("第 5 行：未知的驻军单位“不存在的部队”")
+        .contains("第 6 行：年度“1999”无效")
+        .contains("rows[3].direction", "rows[5].garrisonUnit", "rows[6].year")
+        .doesNotContain("rows[2]", "rows[4]", "rows[6].direction", "rows[6].source");
+    Answer english = api.upload(NEEDS + "/import", "file", "three.xlsx", file, staff, "en");
+    assertThat(english.status()).isEqualTo(422);
+    assertThat(english.text())
+        .contains("Row 3: the direction must be")
+        .contains("Row 5: unknown garrison unit")
+        .contains("Row 6: invalid year");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void theTemplateRoundTripsInEitherLanguage() throws Exception {
+    long before = count();
+    // Chinese: the example row overwritten with the office's own row
+    byte[] chinese = filled(template("zh-CN"), 1, "拥政爱民", "模板-义务植树", "公益服务", "", "");
+    Answer answer = api.upload(NEEDS + "/import", "file", "zh.xlsx", chinese, staff);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    assertThat(answer.string("imported")).isEqualTo("1");
+    // English: the example row (a category and a garrison unit of the city itself) kept, one added
+    byte[] english =
+        filled(template("en"), 2, "For the troops", "模板-营区供暖", "营区建设", "驻平陆军某部（示例）", "Visit");
+    answer = api.upload(NEEDS + "/import", "file", "en.xlsx", english, staff, "en");
+    assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    assertThat(answer.string("imported")).isEqualTo("2");
+    assertThat(count() - before).isEqualTo(3);
+  }
+
+  private byte[] template(String language) throws Exception {
+    var response = api.download(NEEDS + "/import-template", staff, language);
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+      Row head = workbook.getSheetAt(0).getRow(0);
+      String expected = language.equals("en") ? "Direction" : "方向";
+      assertThat(head.getCell(0).getStringCellValue()).isEqualTo(expected);
+    }
+    return response.body();
+  }
+
+  /** The template with row {@code index} filled as an office types it (source in column 7). */
+  private static byte[] filled(byte[] template, int index, String... cells) throws Exception {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Row row = workbook.getSheetAt(0).createRow(index);
+      for (int i = 0; i < 4; i++) {
+        row.createCell(i).setCellValue(cells[i]);
+      }
+      row.createCell(6).setCellValue(cells[4]);
+      workbook.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Test
   void aFileThatIsNoWorkbookIs400AndOnlyTheOfficeImports() throws Exception {
     Answer garbage =
         api.upload(NEEDS + "/import", "file", "x.xlsx", "not a workbook".getBytes(), staff);
@@ -135,8 +209,10 @@ class NeedImportTest implements TestPropertyProvider {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("双清单导入");
       Row head = sheet.createRow(0);
-      for (int i = 0; i < NeedImport.COLUMNS.size(); i++) {
-        head.createCell(i).setCellValue(NeedImport.COLUMNS.get(i));
+      List<String> headers =
+          NeedSheet.DEFINITION.importColumns().stream().map(SheetColumn::labelKey).toList();
+      for (int i = 0; i < headers.size(); i++) {
+        head.createCell(i).setCellValue(headers.get(i));
       }
       for (int r = 0; r < rows.size(); r++) {
         Row row = sheet.createRow(r + 1);

@@ -6,7 +6,11 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 
-/** Vaadin's {@code getTranslation} backed by the platform's bundles (i18n/ui first of all). */
+/**
+ * Vaadin's {@code getTranslation} backed by the platform's {@link Messages}: the bundles
+ * i18n/platform, i18n/tenants (the labels a feature shares with its export, template and printable
+ * page) and i18n/ui (the texts of the screens alone). A key lives in one of them only.
+ */
 @Singleton
 public class UiI18NProvider implements I18NProvider {
   private final Messages messages;

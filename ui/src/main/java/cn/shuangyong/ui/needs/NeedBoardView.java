@@ -2,6 +2,7 @@ package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.web.ValidationException;
@@ -55,6 +56,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -264,6 +266,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     bar.setAlignItems(Alignment.CENTER);
     bar.addClassNames(LumoUtility.Gap.SMALL);
     CurrentUser reader = user;
+    Locale language = getLocale();
     Anchor download =
         new Anchor(
             DownloadHandler.fromInputStream(
@@ -271,11 +274,11 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
                   int chosen = chosenYear();
                   String tenant = tenant();
                   byte[] bytes =
-                      export.workbook(access.enter(tenant), chosen, direction.getValue());
+                      export.workbook(access.enter(tenant), chosen, direction.getValue(), language);
                   return new DownloadResponse(
                       new ByteArrayInputStream(bytes),
                       "shuangqingdan-" + tenant + "-" + chosen + ".xlsx",
-                      NeedExport.XLSX,
+                      ExcelWriter.XLSX,
                       bytes.length);
                 }),
             "");
@@ -309,11 +312,11 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
         new Anchor(
             DownloadHandler.fromInputStream(
                 event -> {
-                  byte[] bytes = importer.template();
+                  byte[] bytes = importer.template(access.enter(tenant()), language);
                   return new DownloadResponse(
                       new ByteArrayInputStream(bytes),
                       "shuangqingdan-template.xlsx",
-                      NeedExport.XLSX,
+                      ExcelWriter.XLSX,
                       bytes.length);
                 }),
             "");
@@ -344,7 +347,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
                   });
             }));
     upload.setId("import-needs");
-    upload.setAcceptedFileTypes(".xlsx", NeedExport.XLSX);
+    upload.setAcceptedFileTypes(".xlsx", ExcelWriter.XLSX);
     upload.setMaxFiles(1);
     upload.setMaxFileSize((int) NeedImport.MAX_BYTES);
     upload.setUploadButton(button(VaadinIcon.UPLOAD, "needs.import"));

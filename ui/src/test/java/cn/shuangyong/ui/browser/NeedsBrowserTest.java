@@ -2,9 +2,10 @@ package cn.shuangyong.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.tenants.demo.DemoProvince;
-import cn.shuangyong.tenants.needs.api.NeedImport;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -41,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NeedsBrowserTest implements TestPropertyProvider {
   @Inject EmbeddedServer server;
-  @Inject NeedImport importer;
+  @Inject JsonMapper json;
   private ChromeDriver browser;
   private WebDriverWait wait;
 
@@ -206,7 +207,13 @@ class NeedsBrowserTest implements TestPropertyProvider {
     rows.add(List.of("拥军优属", tag + "-营区照明", "营区建设", "驻平陆军某部（示例）", "路灯 40 盏", "", "集中征集", ""));
     rows.add(List.of("拥军优属", tag + "-子女入学", "子女入学", "驻平陆军某部（示例）", "", "", "座谈走访", ""));
     rows.addAll(List.of(more));
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(importer.template()))) {
+    Api api = new Api(server, json);
+    byte[] template =
+        api.download(
+                "/api/v1/tenants/pinghu/needs/import-template",
+                api.login("pinghu.staff", DemoProvince.PASSWORD))
+            .body();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
       Sheet sheet = workbook.getSheetAt(0);
       for (int r = 0; r < rows.size(); r++) {
         Row row = sheet.createRow(r + 1);

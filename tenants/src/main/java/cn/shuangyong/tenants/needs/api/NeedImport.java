@@ -5,78 +5,50 @@ import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.sheets.CellValue;
+import cn.shuangyong.platform.sheets.ExcelReader;
+import cn.shuangyong.platform.sheets.ExcelWriter;
+import cn.shuangyong.platform.sheets.ImportField;
+import cn.shuangyong.platform.sheets.RowProblems;
+import cn.shuangyong.platform.sheets.SheetRow;
+import cn.shuangyong.platform.sheets.SheetRows;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
-import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
+import cn.shuangyong.tenants.units.api.GarrisonUnit;
+import cn.shuangyong.tenants.units.api.UnitService;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Imports a list of needs from the office's Excel template. Every row is checked first; one bad row
- * means nothing is saved and every bad row is reported with its row number and reason.
+ * Imports a list of needs from the office's Excel template ({@link NeedSheet}). Every row is
+ * checked first; one bad row means nothing is saved and every bad row is reported with its row
+ * number and reason.
  */
 @Singleton
 public class NeedImport {
-  public static final long MAX_BYTES = 5L * 1024 * 1024;
-  public static final int MAX_ROWS = 2000;
-  public static final List<String> COLUMNS =
-      List.of("方向", "事项名称", "类别", "驻军单位", "事项内容", "期望完成日期", "征集方式", "年度");
-  private static final Map<String, Direction> DIRECTIONS =
-      Map.of(
-          "拥军优属",
-          Direction.FOR_TROOPS,
-          "FOR_TROOPS",
-          Direction.FOR_TROOPS,
-          "拥政爱民",
-          Direction.FOR_CIVILIANS,
-          "FOR_CIVILIANS",
-          Direction.FOR_CIVILIANS);
-  private static final Map<String, Source> SOURCES =
-      Map.of(
-          "集中征集",
-          Source.COLLECTED,
-          "座谈走访",
-          Source.VISIT,
-          "专项征集",
-          Source.SPECIAL,
-          "COLLECTED",
-          Source.COLLECTED,
-          "VISIT",
-          Source.VISIT,
-          "SPECIAL",
-          Source.SPECIAL);
+  public static final long MAX_BYTES = ExcelReader.MAX_BYTES;
 
   private final TenantScope scope;
   private final NeedStore store;
   private final NeedService needs;
+  private final UnitService units;
+  private final ExcelReader reader;
+  private final ExcelWriter writer;
   private final AuditLog audit;
   private final TenantEvents events;
   private final Clock clock;
@@ -85,46 +57,46 @@ public class NeedImport {
       TenantScope scope,
       NeedStore store,
       NeedService needs,
+      UnitService units,
+      ExcelReader reader,
+      ExcelWriter writer,
       AuditLog audit,
       TenantEvents events,
       Clock clock) {
     this.scope = scope;
     this.store = store;
     this.needs = needs;
+    this.units = units;
+    this.reader = reader;
+    this.writer = writer;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
   }
 
-  /** The empty template with its header row and one example row. */
-  public byte[] template() {
-    try (XSSFWorkbook workbook = new XSSFWorkbook();
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = workbook.createSheet("双清单导入");
-      Row head = sheet.createRow(0);
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        head.createCell(i).setCellValue(COLUMNS.get(i));
-        sheet.setColumnWidth(i, (i == 1 || i == 4 ? 36 : 14) * 256);
-      }
-      Row example = sheet.createRow(1);
-      String[] values = {
-        "拥军优属",
-        "（示例）营区路面照明改造",
-        "营区建设",
-        "驻平陆军某部（示例）",
-        "营区主干道路灯 40 盏",
-        LocalDate.now(clock).plusMonths(6).toString(),
-        "集中征集",
-        String.valueOf(LocalDate.now(clock).getYear())
-      };
-      for (int i = 0; i < values.length; i++) {
-        example.createCell(i).setCellValue(values[i]);
-      }
-      workbook.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  /**
+   * The template in the caller's language: the header row and one example row, with a category and
+   * a garrison unit of the tenant itself, so that the example imports as it stands.
+   */
+  public byte[] template(TenantContext context, Locale locale) {
+    LocalDate today = needs.today();
+    String category = needs.categories(context).stream().findFirst().orElse("");
+    String garrisonUnit =
+        units.listGarrisonUnits(context, null).stream()
+            .map(GarrisonUnit::name)
+            .findFirst()
+            .orElse("");
+    Map<ImportField<?>, CellValue> example =
+        Map.of(
+            NeedSheet.DIRECTION, CellValue.choice("needs.direction", Direction.FOR_TROOPS),
+            NeedSheet.TITLE, CellValue.label("needs.import.example.title"),
+            NeedSheet.CATEGORY, CellValue.text(category),
+            NeedSheet.GARRISON_UNIT, CellValue.text(garrisonUnit),
+            NeedSheet.DESCRIPTION, CellValue.label("needs.import.example.content"),
+            NeedSheet.EXPECTED_BY, CellValue.day(today.plusMonths(6)),
+            NeedSheet.SOURCE, CellValue.choice("needs.source", Source.COLLECTED),
+            NeedSheet.YEAR, CellValue.whole(today.getYear()));
+    return writer.template(NeedSheet.DEFINITION, example, locale);
   }
 
   /** How many needs were imported. */
@@ -133,10 +105,7 @@ public class NeedImport {
     if (!user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF)) {
       throw ProblemException.forbidden();
     }
-    if (size > MAX_BYTES) {
-      throw ProblemException.tooLarge("need.import.too-large", MAX_BYTES / 1024 / 1024);
-    }
-    List<List<String>> rows = readRows(file);
+    SheetRows rows = reader.read(NeedSheet.DEFINITION, file, size);
     LocalDate today = needs.today();
     int imported =
         scope.write(
@@ -145,19 +114,11 @@ public class NeedImport {
               Map<String, Long> categories =
                   names(c, "select id, name from need_category where active");
               Map<String, Long> garrisonUnits = names(c, "select id, name from garrison_unit");
-              List<ValidationException.FieldError> errors = new ArrayList<>();
-              List<NeedStore.NewNeed> valid = new ArrayList<>();
               Instant now = clock.instant();
-              for (int i = 0; i < rows.size(); i++) {
-                NeedStore.NewNeed need =
-                    check(rows.get(i), i + 2, categories, garrisonUnits, today, now, user, errors);
-                if (need != null) {
-                  valid.add(need);
-                }
-              }
-              if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
-              }
+              List<NeedStore.NewNeed> valid =
+                  rows.mapAllOrNone(
+                      (row, problems) ->
+                          draft(row, problems, categories, garrisonUnits, today, now, user));
               for (NeedStore.NewNeed need : valid) {
                 long id = store.insert(c, need);
                 store.addEvent(
@@ -187,147 +148,58 @@ public class NeedImport {
     return imported;
   }
 
-  private static NeedStore.NewNeed check(
-      List<String> row,
-      int rowNumber,
+  /** A row's need, with what its cells cannot say alone: names known, dates not past. */
+  private static NeedStore.NewNeed draft(
+      SheetRow row,
+      RowProblems problems,
       Map<String, Long> categories,
       Map<String, Long> garrisonUnits,
       LocalDate today,
       Instant now,
-      CurrentUser user,
-      List<ValidationException.FieldError> errors) {
-    int before = errors.size();
-    String at = "rows[" + rowNumber + "].";
-    Direction direction = DIRECTIONS.get(cell(row, 0));
-    if (direction == null) {
-      errors.add(
-          new ValidationException.FieldError(at + "direction", "need.import.direction", rowNumber));
+      CurrentUser user) {
+    Direction direction = row.value(NeedSheet.DIRECTION);
+    Long category = known(row, NeedSheet.CATEGORY, categories, problems, "need.import.category");
+    Long garrisonUnit =
+        known(row, NeedSheet.GARRISON_UNIT, garrisonUnits, problems, "need.import.garrison-unit");
+    if (direction == Direction.FOR_TROOPS && row.blank(NeedSheet.GARRISON_UNIT)) {
+      problems.add(NeedSheet.GARRISON_UNIT, "need.import.garrison-unit-required");
     }
-    String title = cell(row, 1);
-    if (title.isEmpty() || title.length() > 200) {
-      errors.add(new ValidationException.FieldError(at + "title", "need.import.title", rowNumber));
+    LocalDate expectedBy = row.value(NeedSheet.EXPECTED_BY);
+    if (expectedBy != null && expectedBy.isBefore(today)) {
+      problems.add(NeedSheet.EXPECTED_BY, "need.import.date-past");
     }
-    Long category = categories.get(cell(row, 2).toLowerCase(Locale.ROOT));
-    if (category == null) {
-      errors.add(
-          new ValidationException.FieldError(
-              at + "category", "need.import.category", rowNumber, cell(row, 2)));
-    }
-    Long garrisonUnit = null;
-    if (!cell(row, 3).isEmpty()) {
-      garrisonUnit = garrisonUnits.get(cell(row, 3).toLowerCase(Locale.ROOT));
-      if (garrisonUnit == null) {
-        errors.add(
-            new ValidationException.FieldError(
-                at + "garrisonUnit", "need.import.garrison-unit", rowNumber, cell(row, 3)));
-      }
-    } else if (direction == Direction.FOR_TROOPS) {
-      errors.add(
-          new ValidationException.FieldError(
-              at + "garrisonUnit", "need.import.garrison-unit-required", rowNumber));
-    }
-    String description = cell(row, 4);
-    if (description.length() > 4000) {
-      errors.add(
-          new ValidationException.FieldError(
-              at + "description", "need.import.description", rowNumber));
-    }
-    LocalDate expectedBy = null;
-    if (!cell(row, 5).isEmpty()) {
-      try {
-        expectedBy = LocalDate.parse(cell(row, 5));
-        if (expectedBy.isBefore(today)) {
-          errors.add(
-              new ValidationException.FieldError(
-                  at + "expectedBy", "need.import.date-past", rowNumber));
-        }
-      } catch (DateTimeParseException e) {
-        errors.add(
-            new ValidationException.FieldError(
-                at + "expectedBy", "need.import.date", rowNumber, cell(row, 5)));
-      }
-    }
-    Source source = cell(row, 6).isEmpty() ? Source.COLLECTED : SOURCES.get(cell(row, 6));
-    if (source == null) {
-      errors.add(
-          new ValidationException.FieldError(
-              at + "source", "need.import.source", rowNumber, cell(row, 6)));
-    }
-    int year = today.getYear();
-    if (!cell(row, 7).isEmpty()) {
-      try {
-        year = Integer.parseInt(cell(row, 7));
-        if (year < 2000 || year > 2100) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        errors.add(
-            new ValidationException.FieldError(
-                at + "year", "need.import.year", rowNumber, cell(row, 7)));
-      }
-    }
-    if (errors.size() > before) {
-      return null;
-    }
+    Source source = row.value(NeedSheet.SOURCE);
+    Integer year = row.value(NeedSheet.YEAR);
     return new NeedStore.NewNeed(
-        year,
+        year == null ? today.getYear() : year,
         direction,
-        title,
-        description.isEmpty() ? null : description,
-        category,
+        row.value(NeedSheet.TITLE),
+        row.value(NeedSheet.DESCRIPTION),
+        category == null ? 0 : category,
         garrisonUnit,
-        source,
+        source == null ? Source.COLLECTED : source,
         expectedBy,
         false,
         now,
         user.username());
   }
 
-  private static List<List<String>> readRows(InputStream file) {
-    try (Workbook workbook = WorkbookFactory.create(file)) {
-      Sheet sheet = workbook.getSheetAt(0);
-      DataFormatter formatter = new DataFormatter(Locale.ROOT);
-      List<List<String>> rows = new ArrayList<>();
-      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
-        List<String> values = new ArrayList<>();
-        boolean empty = true;
-        for (int i = 0; i < COLUMNS.size(); i++) {
-          String value = row == null ? "" : text(row.getCell(i), formatter);
-          empty &= value.isEmpty();
-          values.add(value);
-        }
-        if (!empty) {
-          rows.add(values);
-        }
-        if (rows.size() > MAX_ROWS) {
-          throw ValidationException.malformed("file", "need.import.too-many-rows", MAX_ROWS);
-        }
-      }
-      if (rows.isEmpty()) {
-        throw ValidationException.malformed("file", "need.import.empty");
-      }
-      return rows;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ValidationException validation) {
-        throw validation;
-      }
-      throw ValidationException.malformed("file", "need.import.unreadable");
+  /** The id of a name the tenant knows, case-insensitive; a problem when it knows no such name. */
+  private static Long known(
+      SheetRow row,
+      ImportField<String> field,
+      Map<String, Long> ids,
+      RowProblems problems,
+      String unknownKey) {
+    String name = row.value(field);
+    if (name == null) {
+      return null;
     }
-  }
-
-  private static String text(Cell cell, DataFormatter formatter) {
-    if (cell == null) {
-      return "";
+    Long id = ids.get(name.toLowerCase(Locale.ROOT));
+    if (id == null) {
+      problems.add(field, unknownKey, name);
     }
-    if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-      return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-    }
-    return formatter.formatCellValue(cell).trim();
-  }
-
-  private static String cell(List<String> row, int index) {
-    return row.get(index);
+    return id;
   }
 
   private static Map<String, Long> names(Connection c, String sql) throws SQLException {

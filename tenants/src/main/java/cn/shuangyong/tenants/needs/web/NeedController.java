@@ -1,7 +1,9 @@
 package cn.shuangyong.tenants.needs.web;
 
+import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.platform.web.PageParameters;
 import cn.shuangyong.platform.web.PageResponse;
 import cn.shuangyong.tenants.attachments.api.Attachment;
@@ -19,6 +21,7 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -51,13 +54,16 @@ public class NeedController {
   private final NeedExport export;
   private final NeedImport importer;
   private final NeedAttachments attachments;
+  private final Messages messages;
 
   NeedController(
       NeedService needs,
       NeedIndicators indicators,
       NeedExport export,
       NeedImport importer,
-      NeedAttachments attachments) {
+      NeedAttachments attachments,
+      Messages messages) {
+    this.messages = messages;
     this.needs = needs;
     this.indicators = indicators;
     this.export = export;
@@ -102,10 +108,10 @@ public class NeedController {
   }
 
   /** The Excel template of the import, with its header row and an example row. */
-  @Get(value = "/import-template", produces = NeedExport.XLSX)
-  public HttpResponse<byte[]> importTemplate(@TenantPath TenantContext context) {
-    needs.categories(context);
-    return HttpResponse.ok(importer.template())
+  @Get(value = "/import-template", produces = ExcelWriter.XLSX)
+  public HttpResponse<byte[]> importTemplate(
+      @TenantPath TenantContext context, HttpRequest<?> request) {
+    return HttpResponse.ok(importer.template(context, messages.localeOf(request)))
         .header("Content-Disposition", "attachment; filename=\"needs-import-template.xlsx\"");
   }
 
@@ -172,13 +178,14 @@ public class NeedController {
   }
 
   /** The year's lists with the "four clear" columns, as the office publishes them. */
-  @Get(value = "/export", produces = NeedExport.XLSX)
+  @Get(value = "/export", produces = ExcelWriter.XLSX)
   public HttpResponse<byte[]> export(
       @TenantPath TenantContext context,
       @Nullable @QueryValue Integer year,
-      @Nullable @QueryValue Direction direction) {
+      @Nullable @QueryValue Direction direction,
+      HttpRequest<?> request) {
     int listYear = year == null ? needs.today().getYear() : year;
-    byte[] workbook = export.workbook(context, listYear, direction);
+    byte[] workbook = export.workbook(context, listYear, direction, messages.localeOf(request));
     return HttpResponse.ok(workbook)
         .header(
             "Content-Disposition",

@@ -1,0 +1,87 @@
+package cn.shuangyong.platform.sheets;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The parsers most import columns need; a feature may write its own {@link CellParser}. */
+public final class CellParsers {
+  /** Dates outside these years are typing errors, never wrapped into a plausible one. */
+  public static final int FIRST_YEAR = 1900;
+
+  public static final int LAST_YEAR = 2999;
+  private static final DateTimeFormatter ISO_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+
+  private CellParsers() {}
+
+  /** Text of at most {@code maxLength} characters. */
+  public static CellParser<String> text(int maxLength) {
+    return (text, labels) -> text.length() <= maxLength ? Optional.of(text) : Optional.empty();
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  public static CellParser<Integer> integer(int min, int max) {
+    return (text, labels) -> {
+      try {
+        int value = Integer.parseInt(text);
+        return value < min || value > max ? Optional.empty() : Optional.of(value);
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    };
+  }
+
+  /** A date as yyyy-MM-dd (a date cell reads so too), within a plausible range of years. */
+  public static CellParser<LocalDate> date() {
+    return (text, labels) -> {
+      try {
+        LocalDate date = LocalDate.parse(text, ISO_DATE);
+        boolean plausible = date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
+        return plausible ? Optional.of(date) : Optional.empty();
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    };
+  }
+
+  /** Money as NUMERIC(14,2): not negative, at most two decimals, exact (no double on the way). */
+  public static CellParser<BigDecimal> money() {
+    return (text, labels) -> {
+      try {
+        BigDecimal amount = new BigDecimal(text.replace(",", ""));
+        boolean fits =
+            amount.signum() >= 0
+                && amount.stripTrailingZeros().scale() <= 2
+                && amount.compareTo(MAX_MONEY) <= 0;
+        return fits ? Optional.of(amount.setScale(2)) : Optional.empty();
+      } catch (NumberFormatException | ArithmeticException e) {
+        return Optional.empty();
+      }
+    };
+  }
+
+  /**
+   * An enum value by its label under {@code <group>.<NAME>} in any supported language (what an
+   * export or a template of either language shows), or by its name.
+   */
+  public static <E extends Enum<E>> CellParser<E> choice(Class<E> type, String group) {
+    return (text, labels) ->
+        Arrays.stream(type.getEnumConstants())
+            .filter(value -> names(value, group, labels, text))
+            .findFirst();
+  }
+
+  private static boolean names(Enum<?> value, String group, SheetLabels labels, String text) {
+    String wanted = text.trim().toLowerCase(Locale.ROOT);
+    return value.name().toLowerCase(Locale.ROOT).equals(wanted)
+        || labels.inEveryLanguage(group + "." + value.name()).stream()
+            .anyMatch(label -> label.toLowerCase(Locale.ROOT).equals(wanted));
+  }
+}
