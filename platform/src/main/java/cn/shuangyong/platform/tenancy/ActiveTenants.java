@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Active tenants by code, remembered for a few seconds: every tenant-scoped request asks which
@@ -21,9 +23,15 @@ public class ActiveTenants {
 
   ActiveTenants(
       TenantRepository tenants,
-      @Value("${shuangyong.tenancy.active-cache-ttl:10s}") Duration timeToLive) {
+      @Value("${shuangyong.tenancy.active-cache-ttl:10s}") Duration timeToLive,
+      Clock clock) {
     this.tenants = tenants;
-    this.byCode = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(20_000).build();
+    this.byCode =
+        Caffeine.newBuilder()
+            .expireAfterWrite(timeToLive)
+            .maximumSize(20_000)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .build();
   }
 
   /** The tenant with this code when it is active. */

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.testing.PlatformFixtures;
+import cn.shuangyong.platform.testing.TestClock;
+import cn.shuangyong.platform.testing.TestClockFactory;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.platform.web.ProblemException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,11 +34,13 @@ class ActiveTenantsTest implements TestPropertyProvider {
   @Inject TenantDirectory directory;
   @Inject TenantRepository tenants;
   @Inject ActiveTenants active;
+  @Inject TestClock clock;
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(TestInfrastructure.get().properties());
     properties.put("shuangyong.tenancy.active-cache-ttl", "1s");
+    properties.put(TestClockFactory.PROPERTY, "manual");
     return properties;
   }
 
@@ -71,13 +76,13 @@ class ActiveTenantsTest implements TestPropertyProvider {
   }
 
   @Test
-  void anotherNodesChangeArrivesWithinTheCacheLifetime() throws InterruptedException {
+  void anotherNodesChangeArrivesWithinTheCacheLifetime() {
     CurrentUser admin = adminOf("ac_there");
     directory.enter(admin, "ac_there");
 
     markSuspended("ac_there"); // as another node would: this node's cache is not told
 
-    Thread.sleep(1500);
+    clock.advance(Duration.ofMillis(1500));
     assertThatThrownBy(() -> directory.enter(admin, "ac_there"))
         .isInstanceOf(ProblemException.class);
   }
