@@ -7,8 +7,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -27,12 +25,7 @@ class ArchitectureTest {
   private static final String TENANT_FEATURES = "cn.shuangyong.tenants..";
   private static final Pattern FEATURE = Pattern.compile("cn\\.shuangyong\\.tenants\\.(\\w+)\\.");
 
-  private final JavaClasses all =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          // the platform's test kit reaches this module as a jar (…-tests.jar), not as test classes
-          .withImportOption(location -> !location.contains("-tests.jar"))
-          .importPackages("cn.shuangyong");
+  private final JavaClasses all = MainClasses.all();
 
   @Test
   void theUiAsksServicesAndNeverTheDatabase() {

@@ -13,8 +13,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaParameter;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -40,10 +38,7 @@ class LeastPrivilegeRulesTest {
   private static final Set<Class<?>> DATABASE_ACCESS =
       Set.of(DataSource.class, TransactionOperations.class, JdbcOperations.class);
 
-  private final JavaClasses code =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("cn.shuangyong");
+  private final JavaClasses code = MainClasses.all();
 
   @Test
   void onlyBootstrapAndProvisioningUseTheOwnerConnection() {

@@ -5,8 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +21,7 @@ import org.junit.jupiter.api.Test;
  * UI, so a test that fixes the clock fixes every date; {@code now(clock)} is the only way.
  */
 class OneClockTest {
-  private final JavaClasses main =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .withImportOption(location -> !location.contains("-tests.jar")) // platform's test kit
-          .importPackages("cn.shuangyong.ui", "cn.shuangyong.platform");
+  private final JavaClasses main = MainClasses.all();
 
   @Test
   void noCodeReadsTheSystemClockItself() {
