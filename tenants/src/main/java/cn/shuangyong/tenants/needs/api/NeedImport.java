@@ -7,6 +7,8 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.web.InputGuards;
+import cn.shuangyong.platform.web.PlausibleDates;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
@@ -49,6 +51,19 @@ public class NeedImport {
   public static final int MAX_ROWS = 2000;
   public static final List<String> COLUMNS =
       List.of("方向", "事项名称", "类别", "驻军单位", "事项内容", "期望完成日期", "征集方式", "年度");
+
+  /** The field each column fills, for the row errors. */
+  private static final List<String> FIELDS =
+      List.of(
+          "direction",
+          "title",
+          "category",
+          "garrisonUnit",
+          "description",
+          "expectedBy",
+          "source",
+          "year");
+
   private static final Map<String, Direction> DIRECTIONS =
       Map.of(
           "拥军优属",
@@ -197,6 +212,15 @@ public class NeedImport {
       List<ValidationException.FieldError> errors) {
     int before = errors.size();
     String at = "rows[" + rowNumber + "].";
+    for (int i = 0; i < row.size(); i++) {
+      if (InputGuards.containsNul(row.get(i))) { // PostgreSQL cannot store U+0000 in text
+        errors.add(
+            new ValidationException.FieldError(at + FIELDS.get(i), "need.import.nul", rowNumber));
+      }
+    }
+    if (errors.size() > before) {
+      return null;
+    }
     Direction direction = DIRECTIONS.get(cell(row, 0));
     if (direction == null) {
       errors.add(
@@ -235,7 +259,15 @@ public class NeedImport {
     if (!cell(row, 5).isEmpty()) {
       try {
         expectedBy = LocalDate.parse(cell(row, 5));
-        if (expectedBy.isBefore(today)) {
+        if (!PlausibleDates.plausible(expectedBy)) {
+          errors.add(
+              new ValidationException.FieldError(
+                  at + "expectedBy",
+                  "need.import.date-range",
+                  rowNumber,
+                  PlausibleDates.FIRST,
+                  PlausibleDates.LAST));
+        } else if (expectedBy.isBefore(today)) {
           errors.add(
               new ValidationException.FieldError(
                   at + "expectedBy", "need.import.date-past", rowNumber));
@@ -256,7 +288,7 @@ public class NeedImport {
     if (!cell(row, 7).isEmpty()) {
       try {
         year = Integer.parseInt(cell(row, 7));
-        if (year < 2000 || year > 2100) {
+        if (!PlausibleDates.plausibleYear(year)) {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
