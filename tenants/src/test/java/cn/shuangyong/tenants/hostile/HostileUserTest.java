@@ -406,7 +406,7 @@ class HostileUserTest implements TestPropertyProvider {
       assertThat(
               api.get(TENANT + "/responsible-units/" + other, token(user)).string("contactPhone"))
           .isEqualTo("0573-8500");
-      assertThat(api.get(TENANT + "/garrison-units", token(user)).items())
+      assertThat(api.get(TENANT + "/garrison-units?size=200", token(user)).items())
           .filteredOn(unit -> Boolean.TRUE.equals(unit.get("sample")))
           .isNotEmpty()
           .allSatisfy(unit -> assertThat(unit.get("contactPhone")).isNotNull());
