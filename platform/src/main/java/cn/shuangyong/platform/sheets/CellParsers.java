@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.sheets;
 
+import cn.shuangyong.platform.web.PlausibleDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +13,9 @@ import java.util.Optional;
 /** The parsers most import columns need; a feature may write its own {@link CellParser}. */
 public final class CellParsers {
   /** Dates outside these years are typing errors, never wrapped into a plausible one. */
-  public static final int FIRST_YEAR = 1900;
+  public static final int FIRST_YEAR = PlausibleDates.FIRST_YEAR;
 
-  public static final int LAST_YEAR = 2999;
+  public static final int LAST_YEAR = PlausibleDates.LAST_YEAR;
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");

@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.sheets;
 
+import cn.shuangyong.platform.web.InputGuards;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.platform.web.ValidationException.FieldError;
@@ -53,6 +54,10 @@ public class ExcelReader {
       ImportField<?> field = fields.get(i);
       String text = texts.get(i);
       String path = "rows[" + number + "]." + field.name();
+      if (InputGuards.containsNul(text)) { // PostgreSQL cannot keep U+0000 in text
+        errors.add(new FieldError(path, "sheet.nul", number));
+        continue;
+      }
       if (text.isEmpty()) {
         if (field.required()) {
           errors.add(new FieldError(path, field.badValueKey(), number, text));

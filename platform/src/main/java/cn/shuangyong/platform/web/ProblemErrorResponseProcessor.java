@@ -40,6 +40,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
           case 415 -> "problem.unsupported-media-type";
           default -> status.getCode() >= 500 ? "problem.internal" : "problem.bad-request";
         };
+    ProblemResponses.logClientError(context.getRequest(), status, detailKey);
     List<Problem.FieldMessage> errors =
         status.getCode() == 400
             ? context.getErrors().stream()

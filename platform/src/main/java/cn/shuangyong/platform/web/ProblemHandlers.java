@@ -118,6 +118,12 @@ final class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
+      // a field refused while the body was read (InputGuards) names itself
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof ValidationException refused) {
+          return problems.validation(request, HttpStatus.BAD_REQUEST, refused.errors());
+        }
+      }
       return problems.validation(
           request,
           HttpStatus.BAD_REQUEST,

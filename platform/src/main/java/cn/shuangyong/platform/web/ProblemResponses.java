@@ -8,10 +8,18 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds problem+json answers in the caller's language. */
+/**
+ * Builds problem+json answers in the caller's language, and logs each client error (4xx) in one
+ * INFO line: method, path, status and message key(s). A client error is the caller's mistake, not
+ * the server's: no ERROR, no stack trace. Unexpected errors (5xx) keep Micronaut's ERROR with the
+ * stack trace.
+ */
 @Singleton
 public class ProblemResponses {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
   private final Messages messages;
 
   public ProblemResponses(Messages messages) {
@@ -20,6 +28,7 @@ public class ProblemResponses {
 
   public MutableHttpResponse<Problem> of(
       HttpRequest<?> request, HttpStatus status, String messageKey, Object... arguments) {
+    logClientError(request, status, messageKey);
     Locale locale = messages.localeOf(request);
     return respond(
         status,
@@ -33,6 +42,10 @@ public class ProblemResponses {
 
   public MutableHttpResponse<Problem> validation(
       HttpRequest<?> request, HttpStatus status, List<ValidationException.FieldError> errors) {
+    logClientError(
+        request,
+        status,
+        errors.stream().map(e -> e.field() + ": " + e.messageKey()).toList().toString());
     Locale locale = messages.localeOf(request);
     List<Problem.FieldMessage> fieldMessages =
         errors.stream()
@@ -49,6 +62,18 @@ public class ProblemResponses {
             status.getCode(),
             messages.get(locale, "problem.validation"),
             fieldMessages));
+  }
+
+  /** One line per client error; control characters of the path cannot forge log lines. */
+  static void logClientError(HttpRequest<?> request, HttpStatus status, String keys) {
+    if (status.getCode() < 500 && LOG.isInfoEnabled()) {
+      LOG.info(
+          "{} {} answered {} {}",
+          request.getMethodName(),
+          request.getPath().replaceAll("\\p{Cntrl}", "?"),
+          status.getCode(),
+          keys.replaceAll("\\p{Cntrl}", "?"));
+    }
   }
 
   private static MutableHttpResponse<Problem> respond(HttpStatus status, Problem problem) {

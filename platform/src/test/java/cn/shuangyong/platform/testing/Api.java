@@ -146,6 +146,10 @@ public final class Api {
     return send(builder(path, token).DELETE(), null);
   }
 
+  public Answer delete(String path, String token, String language) {
+    return send(builder(path, token).header("Accept-Language", language).DELETE(), null);
+  }
+
   private HttpRequest.Builder builder(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json");

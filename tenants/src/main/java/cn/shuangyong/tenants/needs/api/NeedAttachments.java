@@ -8,7 +8,6 @@ import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
-import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.attachments.api.AttachmentStorage;
 import cn.shuangyong.tenants.attachments.api.ContentTypes;
@@ -58,11 +57,8 @@ public class NeedAttachments {
     if (user.has(Role.SUPERVISOR) && user.tenant() == null) {
       throw ProblemException.forbidden();
     }
-    String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").trim();
-    if (name.isEmpty() || name.length() > 200) {
-      throw new ValidationException("file", "attachment.name");
-    }
-    String type = contentTypes.check(name, content);
+    String type = contentTypes.check(content);
+    String name = contentTypes.fileName(fileName, type);
     String key = storage.store(context, "needs", content);
     Attachment attachment =
         scope.write(

@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
+import cn.shuangyong.platform.web.PlausibleDates;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
@@ -26,7 +27,7 @@ public final class NeedCommands {
       @Nullable Long garrisonUnitId,
       @Nullable LocalDate expectedBy,
       @Nullable Source source,
-      @Nullable @Min(2000) @Max(2100) Integer year) {}
+      @Nullable @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR) Integer year) {}
 
   /** FOR_TROOPS names the responsible unit; FOR_CIVILIANS names the garrison unit that does it. */
   @Serdeable

@@ -3,10 +3,12 @@ package cn.shuangyong.tenants.needs.api;
 import cn.shuangyong.platform.comparison.IndicatorSource;
 import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
+import cn.shuangyong.platform.web.ProblemException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -50,8 +52,15 @@ public class NeedIndicators implements IndicatorSource {
       BigDecimal satisfactionRate,
       long overdueCount) {}
 
+  /**
+   * The tenant-wide figures, for the city office and supervisors: a liaison or handler sees its own
+   * needs in the list, not the whole tenant's counts (403).
+   */
   public Figures figures(TenantContext context, int year) {
     CurrentUser user = context.caller();
+    if (!user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF, Role.SUPERVISOR)) {
+      throw ProblemException.forbidden();
+    }
     return scope.read(context, c -> compute(c, year));
   }
 

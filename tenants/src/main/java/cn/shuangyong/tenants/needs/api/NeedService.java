@@ -9,6 +9,7 @@ import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
+import cn.shuangyong.platform.web.PlausibleDates;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
@@ -77,6 +78,7 @@ public class NeedService {
       throw new ValidationException("garrisonUnitId", "need.garrison-unit.required");
     }
     LocalDate today = today();
+    PlausibleDates.check("expectedBy", command.expectedBy()); // the UI's date pickers too
     if (command.expectedBy() != null && command.expectedBy().isBefore(today)) {
       throw new ValidationException("expectedBy", "need.date.past");
     }
@@ -176,6 +178,7 @@ public class NeedService {
 
   public Need accept(TenantContext context, long id, @Valid NeedCommands.Accept command) {
     LocalDate today = today();
+    PlausibleDates.check("deadline", command.deadline());
     if (command.deadline().isBefore(today)) {
       throw new ValidationException("deadline", "need.date.past");
     }

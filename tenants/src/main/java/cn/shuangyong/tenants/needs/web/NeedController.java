@@ -6,6 +6,7 @@ import cn.shuangyong.platform.tenancy.TenantPath;
 import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.platform.web.PageParameters;
 import cn.shuangyong.platform.web.PageResponse;
+import cn.shuangyong.platform.web.PlausibleDates;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedAttachments;
@@ -38,6 +39,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -142,7 +145,8 @@ public class NeedController {
       @TenantPath TenantContext context,
       @Nullable @QueryValue Status status,
       @Nullable @QueryValue Direction direction,
-      @Nullable @QueryValue Integer year,
+      @Nullable @QueryValue @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR)
+          Integer year,
       @Nullable @QueryValue Long garrisonUnitId,
       @Nullable @QueryValue Long responsibleUnitId,
       @Nullable @QueryValue Boolean overdue,
@@ -171,9 +175,12 @@ public class NeedController {
     return needs.categories(context);
   }
 
+  /** The tenant's figures: city office and supervisors only (403 for liaisons and handlers). */
   @Get("/indicators")
   public NeedIndicators.Figures indicators(
-      @TenantPath TenantContext context, @Nullable @QueryValue Integer year) {
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR)
+          Integer year) {
     return indicators.figures(context, year == null ? needs.today().getYear() : year);
   }
 
@@ -181,7 +188,8 @@ public class NeedController {
   @Get(value = "/export", produces = ExcelWriter.XLSX)
   public HttpResponse<byte[]> export(
       @TenantPath TenantContext context,
-      @Nullable @QueryValue Integer year,
+      @Nullable @QueryValue @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR)
+          Integer year,
       @Nullable @QueryValue Direction direction,
       HttpRequest<?> request) {
     int listYear = year == null ? needs.today().getYear() : year;

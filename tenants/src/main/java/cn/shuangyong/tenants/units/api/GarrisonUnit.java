@@ -17,4 +17,11 @@ public record GarrisonUnit(
     String createdBy,
     Instant updatedAt,
     String updatedBy,
-    int version) {}
+    int version) {
+
+  /** The same unit without its contact person, for a caller who may not reach it. */
+  public GarrisonUnit withoutContact() {
+    return new GarrisonUnit(
+        id, name, branch, null, null, sample, createdAt, createdBy, updatedAt, updatedBy, version);
+  }
+}

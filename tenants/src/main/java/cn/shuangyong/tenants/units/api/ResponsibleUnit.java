@@ -17,4 +17,11 @@ public record ResponsibleUnit(
     String createdBy,
     Instant updatedAt,
     String updatedBy,
-    int version) {}
+    int version) {
+
+  /** The same unit without its contact person, for a caller who may not reach it. */
+  public ResponsibleUnit withoutContact() {
+    return new ResponsibleUnit(
+        id, name, kind, null, null, sample, createdAt, createdBy, updatedAt, updatedBy, version);
+  }
+}

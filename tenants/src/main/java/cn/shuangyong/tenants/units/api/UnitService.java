@@ -1,6 +1,8 @@
 package cn.shuangyong.tenants.units.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.users.UserDirectory;
@@ -20,6 +22,10 @@ import java.util.List;
  * Garrison units (驻军单位) and responsible units (责任单位) of a tenant. Everyone of the tenant and its
  * supervisors read; only the city admin writes; a unit that accounts or needs refer to cannot be
  * deleted (409 naming what refers to it).
+ *
+ * <p>A unit's contact person (name and phone) is read by the city office and supervisors, and by a
+ * liaison or handler for its own unit only: a liaison has no business phoning another garrison, and
+ * a handler no list of every department's numbers. Others get the unit with the contact left out.
  */
 @Singleton
 public class UnitService {
@@ -44,7 +50,9 @@ public class UnitService {
 
   public Page<GarrisonUnit> listGarrisonUnits(
       TenantContext tenant, String query, Pageable pageable) {
-    return garrisonUnits.list(tenant, query, pageable);
+    return garrisonUnits
+        .list(tenant, query, pageable)
+        .map(unit -> reachable(tenant, unit.id(), true) ? unit : unit.withoutContact());
   }
 
   /** All of them, by name: a tenant has tens of units, not thousands. */
@@ -53,7 +61,8 @@ public class UnitService {
   }
 
   public GarrisonUnit findGarrisonUnit(TenantContext tenant, long id) {
-    return garrisonUnits.find(tenant, id);
+    GarrisonUnit unit = garrisonUnits.find(tenant, id);
+    return reachable(tenant, id, true) ? unit : unit.withoutContact();
   }
 
   public GarrisonUnit createGarrisonUnit(TenantContext tenant, @Valid GarrisonUnitForm form) {
@@ -78,7 +87,9 @@ public class UnitService {
 
   public Page<ResponsibleUnit> listResponsibleUnits(
       TenantContext tenant, String query, Pageable pageable) {
-    return responsibleUnits.list(tenant, query, pageable);
+    return responsibleUnits
+        .list(tenant, query, pageable)
+        .map(unit -> reachable(tenant, unit.id(), false) ? unit : unit.withoutContact());
   }
 
   public List<ResponsibleUnit> listResponsibleUnits(TenantContext tenant, String query) {
@@ -86,7 +97,8 @@ public class UnitService {
   }
 
   public ResponsibleUnit findResponsibleUnit(TenantContext tenant, long id) {
-    return responsibleUnits.find(tenant, id);
+    ResponsibleUnit unit = responsibleUnits.find(tenant, id);
+    return reachable(tenant, id, false) ? unit : unit.withoutContact();
   }
 
   public ResponsibleUnit createResponsibleUnit(
@@ -107,6 +119,16 @@ public class UnitService {
 
   public void deleteResponsibleUnit(TenantContext tenant, long id) {
     responsibleUnits.delete(tenant, id);
+  }
+
+  /** Whether the caller may see the contact person of that garrison (or responsible) unit. */
+  private static boolean reachable(TenantContext tenant, long unitId, boolean garrison) {
+    CurrentUser user = tenant.caller();
+    if (user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF, Role.SUPERVISOR)) {
+      return true;
+    }
+    Long own = garrison ? user.garrisonUnitId() : user.responsibleUnitId();
+    return own != null && own == unitId;
   }
 
   /** Unit counts for dashboards: garrison units, responsible units. */

@@ -41,6 +41,11 @@ public class UnitController {
     this.units = units;
   }
 
+  /**
+   * The tenant's garrison units. The contact person ({@code contactName}, {@code contactPhone}) is
+   * answered to CITY_ADMIN, CITY_STAFF and SUPERVISOR, and to a GARRISON_LIAISON for its own unit
+   * only; for any other caller and unit both fields are left out.
+   */
   @Get("/garrison-units")
   public PageResponse<GarrisonUnit> listGarrisonUnits(
       @TenantPath TenantContext context,
@@ -53,6 +58,7 @@ public class UnitController {
     return new PageResponse<>(result.getContent(), result.getTotalSize(), page, size);
   }
 
+  /** One garrison unit; its contact person as in the list (office, supervisors, own liaison). */
   @Get("/garrison-units/{id}")
   public GarrisonUnit garrisonUnit(@TenantPath TenantContext context, long id) {
     return units.findGarrisonUnit(context, id);
@@ -80,6 +86,11 @@ public class UnitController {
     return HttpResponse.noContent();
   }
 
+  /**
+   * The tenant's responsible units. The contact person ({@code contactName}, {@code contactPhone})
+   * is answered to CITY_ADMIN, CITY_STAFF and SUPERVISOR, and to a UNIT_HANDLER for its own unit
+   * only; for any other caller and unit both fields are left out.
+   */
   @Get("/responsible-units")
   public PageResponse<ResponsibleUnit> listResponsibleUnits(
       @TenantPath TenantContext context,
@@ -92,6 +103,7 @@ public class UnitController {
     return new PageResponse<>(result.getContent(), result.getTotalSize(), page, size);
   }
 
+  /** One responsible unit; its contact person as in the list (office, supervisors, own handler). */
   @Get("/responsible-units/{id}")
   public ResponsibleUnit responsibleUnit(@TenantPath TenantContext context, long id) {
     return units.findResponsibleUnit(context, id);
