@@ -275,7 +275,7 @@ class HostileUserTest implements TestPropertyProvider {
     assertThat(answer.status()).as(answer.text()).isEqualTo(422);
     assertThat(answer.text())
         .contains("rows[2].expectedBy")
-        .contains("第 2 行：期望完成日期须在 2000-01-01 至 2100-12-31 之间")
+        .contains("第 2 行：日期“+300000000-01-01”应为 2000-01-01 至 2100-12-31 之间的日期")
         .contains("rows[3].year");
     assertThat(total(api.get(NEEDS + "?q=" + marker, token("pinghu.staff")))).isZero();
   }

@@ -6,11 +6,10 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
 
 /** Works only inside a TenantScope transaction (the tenant pool reaches no schema outside one). */
 @JdbcRepository(dialect = Dialect.POSTGRES, dataSource = TenantDataSourceFactory.TENANT_DATA_SOURCE)
-public interface GarrisonUnitRepository extends CrudRepository<GarrisonUnitRow, Long> {
+public interface GarrisonUnitRepository extends UnitRows<GarrisonUnitRow> {
   @Query(
       value =
           "select garrison_unit_row_.* from garrison_unit garrison_unit_row_ where :q = '' or garrison_unit_row_.name ilike '%' || :q || '%'"

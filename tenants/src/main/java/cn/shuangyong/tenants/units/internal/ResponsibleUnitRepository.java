@@ -6,11 +6,10 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
 
 /** Works only inside a TenantScope transaction (the tenant pool reaches no schema outside one). */
 @JdbcRepository(dialect = Dialect.POSTGRES, dataSource = TenantDataSourceFactory.TENANT_DATA_SOURCE)
-public interface ResponsibleUnitRepository extends CrudRepository<ResponsibleUnitRow, Long> {
+public interface ResponsibleUnitRepository extends UnitRows<ResponsibleUnitRow> {
   @Query(
       value =
           "select responsible_unit_row_.* from responsible_unit responsible_unit_row_ where :q = '' or responsible_unit_row_.name ilike '%' || :q || '%'"

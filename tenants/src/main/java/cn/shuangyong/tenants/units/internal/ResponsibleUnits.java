@@ -4,11 +4,8 @@ import static cn.shuangyong.tenants.units.internal.UnitCatalog.blankToNull;
 
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.Optional;
 
 /** How responsible units are stored and answered; the rules are {@link UnitCatalog}'s. */
 @Singleton
@@ -21,38 +18,8 @@ public class ResponsibleUnits
   }
 
   @Override
-  public Page<ResponsibleUnitRow> search(String query, Pageable pageable) {
-    return repository.search(query, pageable);
-  }
-
-  @Override
-  public Optional<ResponsibleUnitRow> findById(long id) {
-    return repository.findById(id);
-  }
-
-  @Override
-  public boolean nameTaken(String name, long exceptId) {
-    return repository.nameTaken(name, exceptId);
-  }
-
-  @Override
-  public ResponsibleUnitRow save(ResponsibleUnitRow row) {
-    return repository.save(row);
-  }
-
-  @Override
-  public ResponsibleUnitRow update(ResponsibleUnitRow row) {
-    return repository.update(row);
-  }
-
-  @Override
-  public void deleteById(long id) {
-    repository.deleteById(id);
-  }
-
-  @Override
-  public long count() {
-    return repository.count();
+  public UnitRows<ResponsibleUnitRow> rows() {
+    return repository;
   }
 
   @Override

@@ -33,21 +33,9 @@ public final class UnitCatalog<R, U, F> {
   private static final Map<String, String> KNOWN_REFERRERS = Map.of("need", "unit.in-use.need");
   private static final Pattern REFERRING_TABLE = Pattern.compile("from table \"(\\w+)\"");
 
-  /** What differs between the kinds: storage, names and how a row is built and answered. */
+  /** What differs between the kinds: their rows, names and how a row is built and answered. */
   public interface Kind<R, U, F> {
-    Page<R> search(String query, Pageable pageable);
-
-    Optional<R> findById(long id);
-
-    boolean nameTaken(String name, long exceptId);
-
-    R save(R row);
-
-    R update(R row);
-
-    void deleteById(long id);
-
-    long count();
+    UnitRows<R> rows();
 
     String nameOf(F form);
 
@@ -82,13 +70,13 @@ public final class UnitCatalog<R, U, F> {
 
   public Page<U> list(TenantContext tenant, String query, Pageable pageable) {
     return scope
-        .read(tenant, c -> kind.search(normalise(query), sorted(pageable)))
+        .read(tenant, c -> kind.rows().search(normalise(query), sorted(pageable)))
         .map(kind::toApi);
   }
 
   public U find(TenantContext tenant, long id) {
     return scope
-        .read(tenant, c -> kind.findById(id))
+        .read(tenant, c -> kind.rows().findById(id))
         .map(kind::toApi)
         .orElseThrow(ProblemException::notFound);
   }
@@ -105,10 +93,10 @@ public final class UnitCatalog<R, U, F> {
         scope.write(
             tenant,
             c -> {
-              if (kind.nameTaken(kind.nameOf(form).trim(), -1)) {
+              if (kind.rows().nameTaken(kind.nameOf(form).trim(), -1)) {
                 throw new ValidationException("name", "unit.name.taken");
               }
-              return kind.save(kind.build(form, null, sample, clock.instant(), actor));
+              return kind.rows().save(kind.build(form, null, sample, clock.instant(), actor));
             });
     record(tenant, "CREATE", kind.idOf(created));
     return kind.toApi(created);
@@ -121,11 +109,11 @@ public final class UnitCatalog<R, U, F> {
         scope.write(
             tenant,
             c -> {
-              R old = kind.findById(id).orElseThrow(ProblemException::notFound);
-              if (kind.nameTaken(kind.nameOf(form).trim(), id)) {
+              R old = kind.rows().findById(id).orElseThrow(ProblemException::notFound);
+              if (kind.rows().nameTaken(kind.nameOf(form).trim(), id)) {
                 throw new ValidationException("name", "unit.name.taken");
               }
-              return kind.update(kind.build(form, old, false, clock.instant(), actor));
+              return kind.rows().update(kind.build(form, old, false, clock.instant(), actor));
             });
     U answer = kind.toApi(updated);
     record(tenant, "UPDATE", id);
@@ -135,7 +123,7 @@ public final class UnitCatalog<R, U, F> {
   /** 409 naming what still refers to the unit: bound accounts, or rows of another table. */
   public void delete(TenantContext tenant, long id) {
     requireAdmin(tenant.caller());
-    scope.read(tenant, c -> kind.findById(id)).orElseThrow(ProblemException::notFound);
+    scope.read(tenant, c -> kind.rows().findById(id)).orElseThrow(ProblemException::notFound);
     long accounts = boundAccounts.applyAsLong(tenant.code().value(), id);
     if (accounts > 0) {
       throw ProblemException.conflict("unit.in-use.accounts", accounts);
@@ -144,7 +132,7 @@ public final class UnitCatalog<R, U, F> {
       scope.write(
           tenant,
           c -> {
-            kind.deleteById(id);
+            kind.rows().deleteById(id);
             return null;
           });
     } catch (DataAccessException e) {
@@ -158,7 +146,7 @@ public final class UnitCatalog<R, U, F> {
   }
 
   public long count(TenantContext tenant) {
-    return scope.read(tenant, c -> kind.count());
+    return scope.read(tenant, c -> kind.rows().count());
   }
 
   private static Optional<String> referringTable(Throwable error) {
