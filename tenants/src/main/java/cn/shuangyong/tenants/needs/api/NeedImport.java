@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -13,13 +12,13 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.internal.GarrisonUnitNames;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRepository;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -77,6 +77,8 @@ public class NeedImport {
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
+  private final NeedCategoryRepository categories;
+  private final GarrisonUnitNames garrisonUnits;
   private final NeedService needs;
   private final AuditLog audit;
   private final Clock clock;
@@ -85,12 +87,16 @@ public class NeedImport {
       TenantDirectory tenants,
       TenantScope scope,
       NeedStore store,
+      NeedCategoryRepository categories,
+      GarrisonUnitNames garrisonUnits,
       NeedService needs,
       AuditLog audit,
       Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
     this.store = store;
+    this.categories = categories;
+    this.garrisonUnits = garrisonUnits;
     this.needs = needs;
     this.audit = audit;
     this.clock = clock;
@@ -141,16 +147,18 @@ public class NeedImport {
     int imported =
         scope.write(
             context,
-            c -> {
-              Map<String, Long> categories =
-                  names(c, "select id, name from need_category where active");
-              Map<String, Long> garrisonUnits = names(c, "select id, name from garrison_unit");
+            () -> {
+              Map<String, Long> categoryIds =
+                  byName(categories.active(), c -> c.name(), c -> c.id());
+              Map<String, Long> garrisonUnitIds =
+                  byName(garrisonUnits.findAll(), g -> g.name(), g -> g.id());
               List<ValidationException.FieldError> errors = new ArrayList<>();
               List<NeedStore.NewNeed> valid = new ArrayList<>();
               Instant now = clock.instant();
               for (int i = 0; i < rows.size(); i++) {
                 NeedStore.NewNeed need =
-                    check(rows.get(i), i + 2, categories, garrisonUnits, today, now, user, errors);
+                    check(
+                        rows.get(i), i + 2, categoryIds, garrisonUnitIds, today, now, user, errors);
                 if (need != null) {
                   valid.add(need);
                 }
@@ -159,9 +167,8 @@ public class NeedImport {
                 throw new ValidationException(errors);
               }
               for (NeedStore.NewNeed need : valid) {
-                long id = store.insert(c, need);
+                long id = store.insert(need);
                 store.addEvent(
-                    c,
                     id,
                     new NeedEvent(
                         now,
@@ -329,10 +336,11 @@ public class NeedImport {
     return row.get(index);
   }
 
-  private static Map<String, Long> names(Connection c, String sql) throws SQLException {
+  private static <T> Map<String, Long> byName(
+      List<T> rows, Function<T, String> name, Function<T, Long> id) {
     Map<String, Long> byName = new HashMap<>();
-    for (Object[] row : Jdbc.list(c, sql, r -> new Object[] {r.getLong(1), r.getString(2)})) {
-      byName.put(((String) row[1]).toLowerCase(Locale.ROOT), (Long) row[0]);
+    for (T row : rows) {
+      byName.put(name.apply(row).toLowerCase(Locale.ROOT), id.apply(row));
     }
     return byName;
   }

@@ -82,13 +82,13 @@ public final class UnitCatalog<R, U, F> {
 
   public Page<U> list(TenantContext tenant, String query, Pageable pageable) {
     return scope
-        .read(tenant, c -> kind.search(normalise(query), sorted(pageable)))
+        .read(tenant, () -> kind.search(normalise(query), sorted(pageable)))
         .map(kind::toApi);
   }
 
   public U find(TenantContext tenant, long id) {
     return scope
-        .read(tenant, c -> kind.findById(id))
+        .read(tenant, () -> kind.findById(id))
         .map(kind::toApi)
         .orElseThrow(ProblemException::notFound);
   }
@@ -104,7 +104,7 @@ public final class UnitCatalog<R, U, F> {
     R created =
         scope.write(
             tenant,
-            c -> {
+            () -> {
               if (kind.nameTaken(kind.nameOf(form).trim(), -1)) {
                 throw new ValidationException("name", "unit.name.taken");
               }
@@ -120,7 +120,7 @@ public final class UnitCatalog<R, U, F> {
     R updated =
         scope.write(
             tenant,
-            c -> {
+            () -> {
               R old = kind.findById(id).orElseThrow(ProblemException::notFound);
               if (kind.nameTaken(kind.nameOf(form).trim(), id)) {
                 throw new ValidationException("name", "unit.name.taken");
@@ -135,7 +135,7 @@ public final class UnitCatalog<R, U, F> {
   /** 409 naming what still refers to the unit: bound accounts, or rows of another table. */
   public void delete(TenantContext tenant, long id) {
     requireAdmin(tenant.caller());
-    scope.read(tenant, c -> kind.findById(id)).orElseThrow(ProblemException::notFound);
+    scope.read(tenant, () -> kind.findById(id)).orElseThrow(ProblemException::notFound);
     long accounts = boundAccounts.applyAsLong(tenant.code().value(), id);
     if (accounts > 0) {
       throw ProblemException.conflict("unit.in-use.accounts", accounts);
@@ -143,7 +143,7 @@ public final class UnitCatalog<R, U, F> {
     try {
       scope.write(
           tenant,
-          c -> {
+          () -> {
             kind.deleteById(id);
             return null;
           });
@@ -158,7 +158,7 @@ public final class UnitCatalog<R, U, F> {
   }
 
   public long count(TenantContext tenant) {
-    return scope.read(tenant, c -> kind.count());
+    return scope.read(tenant, () -> kind.count());
   }
 
   private static Optional<String> referringTable(Throwable error) {
