@@ -15,6 +15,7 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.tenants.needs.internal.NeedCategoryRepository;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRow;
 import cn.shuangyong.tenants.needs.internal.NeedNotices;
 import cn.shuangyong.tenants.needs.internal.NeedRepository;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
@@ -43,7 +44,7 @@ public class NeedService {
   private final TenantScope scope;
   private final NeedStore store;
   private final NeedRepository changes;
-  private final NeedCategoryRepository categories;
+  private final NeedCategoryRepository categoryRows;
   private final NeedNotices notices;
   private final AuditLog audit;
   private final Clock clock;
@@ -53,7 +54,7 @@ public class NeedService {
       TenantScope scope,
       NeedStore store,
       NeedRepository changes,
-      NeedCategoryRepository categories,
+      NeedCategoryRepository categoryRows,
       NeedNotices notices,
       AuditLog audit,
       Clock clock) {
@@ -61,7 +62,7 @@ public class NeedService {
     this.scope = scope;
     this.store = store;
     this.changes = changes;
-    this.categories = categories;
+    this.categoryRows = categoryRows;
     this.notices = notices;
     this.audit = audit;
     this.clock = clock;
@@ -89,7 +90,7 @@ public class NeedService {
             context,
             () -> {
               long categoryId =
-                  categories
+                  categoryRows
                       .activeIdByName(command.category().trim())
                       .orElseThrow(
                           () -> new ValidationException("category", "need.category.unknown"));
@@ -172,7 +173,7 @@ public class NeedService {
 
   public List<String> categories(TenantContext context) {
     return scope.read(
-        context, () -> categories.active().stream().map(category -> category.name()).toList());
+        context, () -> categoryRows.active().stream().map(NeedCategoryRow::name).toList());
   }
 
   public Need accept(TenantContext context, long id, @Valid NeedCommands.Accept command) {
