@@ -49,6 +49,10 @@ public final class Application {
       // single node: the tenant pool's login role gets a fresh password at each start
       properties.put("shuangyong.db.app-password", randomHex(24));
     }
+    if (!configured("shuangyong.db.platform-password", "SHUANGYONG_DB_PLATFORM_PASSWORD")) {
+      // and so does the platform pool's (least-privileged) login role
+      properties.put("shuangyong.db.platform-password", randomHex(24));
+    }
     ApplicationContext context =
         Micronaut.build(args).mainClass(Application.class).properties(properties).start();
     context

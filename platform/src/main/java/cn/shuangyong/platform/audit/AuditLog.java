@@ -1,7 +1,9 @@
 package cn.shuangyong.platform.audit;
 
+import cn.shuangyong.platform.database.PlatformDataSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +34,8 @@ public class AuditLog {
   private final TransactionOperations<Connection> transactions;
   private final Clock clock;
 
-  public AuditLog(TransactionOperations<Connection> transactions, Clock clock) {
+  public AuditLog(
+      @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions, Clock clock) {
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -168,7 +171,13 @@ public class AuditLog {
         });
   }
 
-  /** Recomputes the whole chain; returns the id of the first broken event, or -1 when intact. */
+  /**
+   * Recomputes the whole chain from the first event: answers the id of the first event whose
+   * content no longer gives its hash (changed) or whose link does not name the hash recomputed
+   * before it (an event removed before it, or one rewritten with a new hash), or -1 when intact.
+   * The newest events removed leave a shorter chain that is intact: the chain cannot show that (the
+   * platform role may not delete at all; only the owner can, with the trigger off).
+   */
   public long verifyChain() {
     return transactions.executeRead(
         status -> {
@@ -179,7 +188,7 @@ public class AuditLog {
                       .prepareStatement(
                           "select id, at, username, tenant_code, action, target, result, ip,"
                               + " detail, prev_hash, hash from audit_event order by id");
-              ResultSet rs = select.executeQuery()) {
+              ResultSet rs = fetchInBatches(select).executeQuery()) {
             while (rs.next()) {
               Entry entry =
                   new Entry(
@@ -199,6 +208,12 @@ public class AuditLog {
           }
           return -1L;
         });
+  }
+
+  /** Streams the rows (inside a transaction) instead of loading the whole trail at once. */
+  private static PreparedStatement fetchInBatches(PreparedStatement select) throws SQLException {
+    select.setFetchSize(1_000);
+    return select;
   }
 
   private static PreparedStatement bind(Connection connection, String sql, List<Object> values)

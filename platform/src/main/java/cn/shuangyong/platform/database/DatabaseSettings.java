@@ -12,6 +12,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  *     role
  * @param appPassword its password, (re)set at each start; the launcher generates one for a single
  *     node when none is configured (set it when several nodes share one database)
+ * @param platformUser login role of the platform pool (platform-schema work at run time): owns
+ *     nothing; on the audit trail it may only insert and select
+ * @param platformPassword its password, (re)set at each start like {@code appPassword}
  * @param rolePrefix prefix of the per-tenant NOLOGIN roles ({@code tenant_pinghu})
  * @param tenantPoolSize maximum connections of the tenant pool
  * @param migrationThreads how many tenant schemas are migrated at once at startup
@@ -20,6 +23,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record DatabaseSettings(
     @Bindable(defaultValue = "shuangyong_app") String appUser,
     @Nullable String appPassword,
+    @Bindable(defaultValue = "shuangyong_platform") String platformUser,
+    @Nullable String platformPassword,
     @Bindable(defaultValue = "tenant_") String rolePrefix,
     @Bindable(defaultValue = "16") int tenantPoolSize,
     @Bindable(defaultValue = "2") int migrationThreads) {
@@ -27,6 +32,10 @@ public record DatabaseSettings(
   public DatabaseSettings {
     if (!appUser.matches("[a-z][a-z0-9_]{1,40}")) {
       throw new IllegalArgumentException("shuangyong.db.app-user must match [a-z][a-z0-9_]{1,40}");
+    }
+    if (!platformUser.matches("[a-z][a-z0-9_]{1,40}") || platformUser.equals(appUser)) {
+      throw new IllegalArgumentException(
+          "shuangyong.db.platform-user must match [a-z][a-z0-9_]{1,40} and differ from app-user");
     }
     if (!rolePrefix.matches("[a-z][a-z0-9_]{0,20}")) {
       throw new IllegalArgumentException(

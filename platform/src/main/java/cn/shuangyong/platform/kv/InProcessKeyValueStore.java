@@ -1,34 +1,38 @@
 package cn.shuangyong.platform.kv;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The fallback on one node without Redis. Expired entries are dropped when met. */
+/**
+ * The fallback on one node without Redis: a Caffeine cache where every entry expires after its own
+ * time to live (as a Redis key would), bounded in size so that a flood of keys (every unknown user
+ * name tried at the login) cannot grow it without end.
+ */
 public class InProcessKeyValueStore implements KeyValueStore {
-  private record Entry(String value, Instant expiresAt) {}
+  /** What a key holds, and when it expires on the cache's ticker (nanoseconds). */
+  private record Entry(String value, long expiresAt) {}
 
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private final Cache<String, Entry> entries;
+  private final Ticker ticker;
 
-  public InProcessKeyValueStore(Clock clock) {
-    this.clock = clock;
+  public InProcessKeyValueStore(Ticker ticker, long maximumSize) {
+    this.ticker = ticker;
+    this.entries =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .maximumSize(maximumSize)
+            .expireAfter(new UntilItsDeadline())
+            .build();
   }
 
   @Override
   public Optional<String> get(String key) {
-    Entry entry = entries.get(key);
-    if (entry == null) {
-      return Optional.empty();
-    }
-    if (!entry.expiresAt().isAfter(clock.instant())) {
-      entries.remove(key, entry);
-      return Optional.empty();
-    }
-    return Optional.of(entry.value());
+    return Optional.ofNullable(entries.getIfPresent(key)).map(Entry::value);
   }
 
   @Override
@@ -38,29 +42,60 @@ public class InProcessKeyValueStore implements KeyValueStore {
 
   @Override
   public void put(String key, String value, Duration timeToLive) {
-    entries.put(key, new Entry(value, clock.instant().plus(timeToLive)));
+    entries.put(key, new Entry(value, deadline(timeToLive)));
   }
 
   @Override
   public long increment(String key, Duration timeToLive) {
-    Instant now = clock.instant();
+    // an expired entry is absent to compute, so the count starts again at one
     Entry updated =
-        entries.compute(
-            key,
-            (k, old) ->
-                old == null || !old.expiresAt().isAfter(now)
-                    ? new Entry("1", now.plus(timeToLive))
-                    : new Entry(Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
+        entries
+            .asMap()
+            .compute(
+                key,
+                (k, old) ->
+                    old == null
+                        ? new Entry("1", deadline(timeToLive))
+                        : new Entry(
+                            Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
     return Long.parseLong(updated.value());
   }
 
   @Override
   public void delete(String key) {
-    entries.remove(key);
+    entries.invalidate(key);
+  }
+
+  /** How many entries are held (expired ones may count until Caffeine's next maintenance). */
+  long size() {
+    entries.cleanUp();
+    return entries.estimatedSize();
   }
 
   @Override
   public String describe() {
     return "in-process (single node; configure shuangyong.redis.uri for several nodes)";
+  }
+
+  private long deadline(Duration timeToLive) {
+    return ticker.read() + timeToLive.toNanos();
+  }
+
+  /** Each entry lives until the deadline written with it; reading it does not extend it. */
+  private static final class UntilItsDeadline implements Expiry<String, Entry> {
+    @Override
+    public long expireAfterCreate(String key, Entry entry, long currentTime) {
+      return entry.expiresAt() - currentTime;
+    }
+
+    @Override
+    public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+      return entry.expiresAt() - currentTime;
+    }
+
+    @Override
+    public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
   }
 }

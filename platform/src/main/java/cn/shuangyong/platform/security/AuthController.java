@@ -2,6 +2,7 @@ package cn.shuangyong.platform.security;
 
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.platform.web.ProblemException;
@@ -23,8 +24,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
@@ -39,6 +40,7 @@ public class AuthController {
   private final ClientAddress clientAddress;
   private final ProblemResponses problems;
   private final AuditLog audit;
+  private final Clock clock;
 
   AuthController(
       CredentialCheck credentials,
@@ -46,13 +48,15 @@ public class AuthController {
       UserDirectory users,
       ClientAddress clientAddress,
       ProblemResponses problems,
-      AuditLog audit) {
+      AuditLog audit,
+      Clock clock) {
     this.credentials = credentials;
     this.tokens = tokens;
     this.users = users;
     this.clientAddress = clientAddress;
     this.problems = problems;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @Serdeable
@@ -96,12 +100,10 @@ public class AuthController {
   @Post("/refresh")
   @Secured(SecurityRule.IS_ANONYMOUS)
   public HttpResponse<?> refresh(HttpRequest<?> request, @Body @Valid RefreshRequest body) {
+    // a disabled or locked account's refresh token stops working; one used twice ends its family
     return tokens
-        .redeem(body.refreshToken())
-        .flatMap(users::findById)
-        .filter(UserAccount::enabled)
-        .<HttpResponse<?>>map(
-            account -> HttpResponse.ok(TokenResponse.of(issue(users.toCurrentUser(account)))))
+        .refresh(body.refreshToken(), users::activeUser)
+        .<HttpResponse<?>>map(issued -> HttpResponse.ok(TokenResponse.of(issued)))
         .orElseGet(() -> problems.of(request, HttpStatus.UNAUTHORIZED, "auth.refresh-invalid"));
   }
 
@@ -132,7 +134,7 @@ public class AuthController {
     return tokens.issue(user, userId);
   }
 
-  private static Instant expiryOf(Authentication authentication) {
+  private Instant expiryOf(Authentication authentication) {
     Object exp = authentication.getAttributes().get("exp");
     if (exp instanceof Date date) {
       return date.toInstant();
@@ -140,16 +142,14 @@ public class AuthController {
     if (exp instanceof Number seconds) {
       return Instant.ofEpochSecond(seconds.longValue());
     }
-    return Instant.now().plusSeconds(24 * 3600);
+    return clock.instant().plusSeconds(24 * 3600);
   }
 
   private static String format(Instant instant) {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-        .withZone(ZoneId.of("Asia/Shanghai"))
-        .format(instant);
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE).format(instant);
   }
 
-  private static long secondsUntil(Instant instant) {
-    return Math.max(1, instant.getEpochSecond() - Instant.now().getEpochSecond());
+  private long secondsUntil(Instant instant) {
+    return Math.max(1, instant.getEpochSecond() - clock.instant().getEpochSecond());
   }
 }

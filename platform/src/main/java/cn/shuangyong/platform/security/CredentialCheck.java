@@ -1,6 +1,7 @@
 package cn.shuangyong.platform.security;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.kv.KeyValueStore;
 import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
@@ -9,6 +10,7 @@ import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +56,7 @@ public class CredentialCheck {
       PasswordHasher hasher,
       KeyValueStore store,
       AuditLog audit,
-      TransactionOperations<Connection> transactions,
+      @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions,
       Clock clock) {
     this.users = users;
     this.hasher = hasher;

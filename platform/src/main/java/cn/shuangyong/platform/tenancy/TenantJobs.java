@@ -1,8 +1,11 @@
 package cn.shuangyong.platform.tenancy;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.identity.CurrentUser;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,18 +40,29 @@ public class TenantJobs {
   private final TenantRoles roles;
   private final AuditLog audit;
   private final DataSource locks;
+  private final boolean scheduled;
 
   TenantJobs(
       TenantRepository tenants,
       TenantRoles roles,
       AuditLog audit,
-      DataSource dataSource,
-      DataSourceResolver resolver) {
+      @Named(PlatformDataSource.NAME) DataSource dataSource,
+      DataSourceResolver resolver,
+      @Value("${shuangyong.jobs.scheduled:true}") boolean scheduled) {
     this.tenants = tenants;
     this.roles = roles;
     this.audit = audit;
     // the pool itself: a session lock wants its own connection, outside any transaction
     this.locks = resolver.resolve(dataSource);
+    this.scheduled = scheduled;
+  }
+
+  /**
+   * Whether the {@code @Scheduled} triggers run the jobs ({@code shuangyong.jobs.scheduled}); tests
+   * switch them off and run each job themselves, so no round runs behind a test's back.
+   */
+  public boolean scheduled() {
+    return scheduled;
   }
 
   /**

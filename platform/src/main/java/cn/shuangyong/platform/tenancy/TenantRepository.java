@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.tenancy;
 
+import cn.shuangyong.platform.database.PlatformDataSource;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -7,7 +8,8 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.POSTGRES)
+/** Runs on the platform pool (the least-privileged platform login role, never the owner). */
+@JdbcRepository(dialect = Dialect.POSTGRES, dataSource = PlatformDataSource.NAME)
 interface TenantRepository extends CrudRepository<Tenant, Long> {
   Optional<Tenant> findByCode(String code);
 

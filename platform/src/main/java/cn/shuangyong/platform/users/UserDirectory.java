@@ -142,6 +142,19 @@ public class UserDirectory {
     return users.findById(id);
   }
 
+  /**
+   * Who the account is now, when it may be let in now: enabled and not locked (a refresh must not
+   * outlive a disabled or locked account).
+   */
+  public Optional<CurrentUser> activeUser(long id) {
+    Instant now = clock.instant();
+    return users
+        .findById(id)
+        .filter(UserAccount::enabled)
+        .filter(account -> account.lockedUntil() == null || !account.lockedUntil().isAfter(now))
+        .map(this::toCurrentUser);
+  }
+
   public Optional<UserAccount> find(String username) {
     return users.findByUsernameIgnoreCase(username);
   }

@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.users;
 
+import cn.shuangyong.platform.database.PlatformDataSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -9,7 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.POSTGRES)
+/** Runs on the platform pool (the least-privileged platform login role, never the owner). */
+@JdbcRepository(dialect = Dialect.POSTGRES, dataSource = PlatformDataSource.NAME)
 interface UserRepository extends CrudRepository<UserAccount, Long> {
 
   @Query("select * from app_user where lower(username) = lower(:username)")

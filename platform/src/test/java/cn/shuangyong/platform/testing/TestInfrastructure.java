@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -81,11 +82,14 @@ public final class TestInfrastructure {
         jdbcUrl = server.substring(0, server.lastIndexOf('/') + 1) + database;
         redisUri = env("SHUANGYONG_TEST_REDIS_URI", "redis://127.0.0.1:6379");
         String appUser = "sy_app_" + suffix;
+        String platformUser = "sy_platform_" + suffix;
         String rolePrefix = "t" + suffix + "_";
         properties.put("shuangyong.db.app-user", appUser);
+        properties.put("shuangyong.db.platform-user", platformUser);
         properties.put("shuangyong.db.role-prefix", rolePrefix);
+        List<String> logins = List.of(appUser, platformUser);
         Runtime.getRuntime()
-            .addShutdownHook(new Thread(() -> dropExternal(server, database, appUser, rolePrefix)));
+            .addShutdownHook(new Thread(() -> dropExternal(server, database, logins, rolePrefix)));
       }
       case "embedded" -> {
         Path directory = temporaryDirectory();
@@ -108,6 +112,8 @@ public final class TestInfrastructure {
           throw new IllegalArgumentException("test.infra must be auto|docker|external|embedded");
     }
     properties.put("datasources.default.url", jdbcUrl);
+    // tests run each job themselves: no scheduled round runs behind their back
+    properties.put("shuangyong.jobs.scheduled", "false");
     properties.put("datasources.default.username", adminUser);
     properties.put("datasources.default.password", adminPassword);
     properties.put("shuangyong.redis.uri", redisUri);
@@ -116,6 +122,7 @@ public final class TestInfrastructure {
     properties.put(
         "shuangyong.storage.directory", temporaryDirectory().resolve("attachments").toString());
     properties.put("shuangyong.db.app-password", HexFormat.of().formatHex(randomBytes(16)));
+    properties.put("shuangyong.db.platform-password", HexFormat.of().formatHex(randomBytes(16)));
   }
 
   /** Micronaut properties that point an application context at these servers. */
@@ -192,7 +199,8 @@ public final class TestInfrastructure {
     }
   }
 
-  private void dropExternal(String server, String database, String appUser, String rolePrefix) {
+  private void dropExternal(
+      String server, String database, List<String> logins, String rolePrefix) {
     try (Connection connection = DriverManager.getConnection(server, adminUser, adminPassword);
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + database + " with (force)");
@@ -202,9 +210,9 @@ public final class TestInfrastructure {
               .executeQuery(
                   "select rolname from pg_roles where rolname like '"
                       + rolePrefix
-                      + "%' or rolname = '"
-                      + appUser
-                      + "'")) {
+                      + "%' or rolname in ('"
+                      + String.join("', '", logins)
+                      + "')")) {
         while (roles.next()) {
           try (Statement drop = connection.createStatement()) {
             drop.execute("drop role if exists \"" + roles.getString(1) + "\"");

@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,27 +59,27 @@ public class DemoProvince {
 
   private final TenantDirectory directory;
   private final TenantJobs jobs;
+  private final Clock clock;
   private final TenantProvisioner provisioner;
   private final UnitService units;
   private final UserDirectory users;
   private final JsonMapper json;
   private final NeedSamples needSamples;
-  private final Clock clock;
 
   DemoProvince(
       TenantStartupMigration tenantsMigrated,
       TenantDirectory directory,
       TenantJobs jobs,
+      Clock clock,
       TenantProvisioner provisioner,
       UnitService units,
       UserDirectory users,
       JsonMapper json,
-      NeedSamples needSamples,
-      Clock clock) {
+      NeedSamples needSamples) {
     this.needSamples = needSamples;
-    this.clock = clock;
     this.directory = directory;
     this.jobs = jobs;
+    this.clock = clock;
     this.provisioner = provisioner;
     this.units = units;
     this.users = users;
@@ -210,7 +209,7 @@ public class DemoProvince {
     long police = units.get("武警平湖中队（示例）");
     long transport = units.get("平湖市交通运输局");
     long health = units.get("平湖市卫生健康局");
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+    LocalDate today = LocalDate.now(clock);
     List<NeedSamples.Sample> samples = new ArrayList<>();
     int i = 0;
     for (Map<String, Object> need : needs) {

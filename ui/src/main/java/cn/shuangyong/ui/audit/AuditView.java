@@ -3,9 +3,9 @@ package cn.shuangyong.ui.audit;
 import cn.shuangyong.platform.audit.AuditEvent;
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
-import cn.shuangyong.ui.security.UiClock;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.time.format.DateTimeFormatter;
@@ -22,11 +23,12 @@ import java.time.format.DateTimeFormatter;
 /** 审计: the platform's audit trail, newest first, paged lazily, filtered by user and action. */
 @Prototype
 @Route(value = "audit", layout = MainLayout.class)
+@Menu(title = "nav.audit", order = 90, icon = "vaadin:clipboard-text")
 @RequiresRole(Role.PLATFORM_ADMIN)
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  public AuditView(AuditLog audit, UiClock clock) {
+  public AuditView(AuditLog audit) {
     setSizeFull();
     TextField user = new TextField();
     user.setPlaceholder(getTranslation("audit.user"));
@@ -38,7 +40,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
       field.setValueChangeMode(ValueChangeMode.LAZY);
     }
     Grid<AuditEvent> grid = new Grid<>();
-    grid.addColumn(event -> TIME.format(event.at().atZoneSameInstant(clock.zone())))
+    grid.addColumn(event -> TIME.format(event.at().atZoneSameInstant(ChinaTime.ZONE)))
         .setHeader(getTranslation("audit.at"))
         .setAutoWidth(true);
     grid.addColumn(AuditEvent::user).setHeader(getTranslation("audit.user"));

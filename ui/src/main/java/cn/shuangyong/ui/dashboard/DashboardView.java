@@ -3,7 +3,6 @@ package cn.shuangyong.ui.dashboard;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.tenants.needs.api.NeedIndicators;
-import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Labels;
@@ -20,19 +19,22 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Year;
 
 /** 首页: a first dashboard per role, figures from {@link DashboardService}. */
 @Prototype
 @Route(value = "", layout = MainLayout.class)
+@Menu(title = "nav.dashboard", order = 0, icon = "vaadin:home")
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
-  public DashboardView(DashboardService dashboard) {
+  public DashboardView(DashboardService dashboard, Clock clock) {
     CurrentUser user = UiSession.requireUser();
     setId("dashboard");
     add(new H2(getTranslation("dashboard.welcome", user.displayName())));
@@ -72,7 +74,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 card("dashboard.garrison-units", figures.garrisonUnits()),
                 card("dashboard.responsible-units", figures.responsibleUnits()),
                 card("dashboard.city-users", figures.users())));
-        add(needs(dashboard.needs(user, Year.now(NeedService.CHINA).getValue())));
+        add(needs(dashboard.needs(user, Year.now(clock).getValue())));
       }
     }
   }

@@ -1,31 +1,19 @@
 package cn.shuangyong.ui.layout;
 
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
-import cn.shuangyong.ui.audit.AuditView;
-import cn.shuangyong.ui.dashboard.DashboardView;
-import cn.shuangyong.ui.needs.MyNeedsView;
-import cn.shuangyong.ui.needs.MyTasksView;
-import cn.shuangyong.ui.needs.NeedBoardView;
-import cn.shuangyong.ui.needs.NeedCategoriesView;
-import cn.shuangyong.ui.needs.SubmitNeedView;
-import cn.shuangyong.ui.security.AccessRules;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
-import cn.shuangyong.ui.tenants.TenantsView;
-import cn.shuangyong.ui.units.GarrisonUnitsView;
-import cn.shuangyong.ui.units.ResponsibleUnitsView;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,19 +24,14 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The frame of every signed-in page: a drawer with the navigation the user's roles allow (the same
- * {@code RequiresRole} rules as the access guard), and a header with the user, the city, the
+ * The frame of every signed-in page: a drawer with the navigation the user's roles allow (the
+ * views' own {@code @Menu}, see {@link DrawerMenu}), and a header with the user, the city, the
  * language switch and logout. The drawer collapses behind a toggle on small screens.
  */
 @Prototype
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
-
-  /** One entry of the navigation: the view, its label key and icon. */
-  record NavEntry(Class<? extends Component> view, String labelKey, VaadinIcon icon) {}
 
   private static final int POLL_MILLIS = 60_000;
   private NotificationBell bell;
@@ -114,9 +97,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     brand.getStyle().set("color", "var(--lumo-error-text-color)");
     SideNav nav = new SideNav();
     if (user != null) {
-      for (NavEntry entry : entriesFor(user)) {
-        nav.addItem(
-            new SideNavItem(getTranslation(entry.labelKey()), entry.view(), entry.icon().create()));
+      for (DrawerMenu.Item item : DrawerMenu.forUser(user)) {
+        nav.addItem(new SideNavItem(getTranslation(item.titleKey()), item.view(), icon(item)));
       }
     }
     if (user != null) {
@@ -152,23 +134,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
   }
 
-  /** What the user's roles may open, in menu order; nothing that does not exist yet. */
-  static List<NavEntry> entriesFor(CurrentUser user) {
-    List<NavEntry> all = new ArrayList<>();
-    all.add(new NavEntry(DashboardView.class, "nav.dashboard", VaadinIcon.HOME));
-    all.add(
-        new NavEntry(
-            TenantsView.class,
-            user.has(Role.PLATFORM_ADMIN) ? "nav.tenants" : "nav.region-tenants",
-            VaadinIcon.BUILDING));
-    all.add(new NavEntry(SubmitNeedView.class, "nav.needs-submit", VaadinIcon.PLUS_CIRCLE));
-    all.add(new NavEntry(MyNeedsView.class, "nav.needs-mine", VaadinIcon.LIST));
-    all.add(new NavEntry(NeedBoardView.class, "nav.needs-board", VaadinIcon.TABLE));
-    all.add(new NavEntry(MyTasksView.class, "nav.needs-tasks", VaadinIcon.TASKS));
-    all.add(new NavEntry(NeedCategoriesView.class, "nav.need-categories", VaadinIcon.TAGS));
-    all.add(new NavEntry(GarrisonUnitsView.class, "nav.garrison-units", VaadinIcon.SHIELD));
-    all.add(new NavEntry(ResponsibleUnitsView.class, "nav.responsible-units", VaadinIcon.OFFICE));
-    all.add(new NavEntry(AuditView.class, "nav.audit", VaadinIcon.CLIPBOARD_TEXT));
-    return all.stream().filter(entry -> AccessRules.mayEnter(user, entry.view())).toList();
+  /** {@code @Menu(icon = "vaadin:home")}: collection and name of a Vaadin icon. */
+  private static Icon icon(DrawerMenu.Item item) {
+    String[] collectionAndName = item.icon().split(":", 2);
+    return new Icon(collectionAndName[0], collectionAndName[1]);
   }
 }

@@ -1,6 +1,7 @@
 package cn.shuangyong.ui.layout;
 
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.notifications.api.Notification;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
 import cn.shuangyong.ui.needs.NeedDetailView;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -31,7 +31,7 @@ import java.util.List;
 class NotificationBell extends Composite<Div> {
   private static final int LATEST = 15;
   private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+      DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ChinaTime.ZONE);
   private final NotificationService notifications;
   private final CurrentUser user;
   private final Button bell = new Button(VaadinIcon.BELL.create());

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
@@ -31,6 +32,7 @@ import io.micronaut.context.annotation.Prototype;
  */
 @Prototype
 @Route(value = "needs/mine", layout = MainLayout.class)
+@Menu(title = "nav.needs-mine", order = 30, icon = "vaadin:list")
 @RequiresRole(Role.GARRISON_LIAISON)
 public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
   private static final int PAGE = 20;

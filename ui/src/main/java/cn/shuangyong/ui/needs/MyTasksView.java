@@ -12,6 +12,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
@@ -21,6 +22,7 @@ import io.micronaut.context.annotation.Prototype;
  */
 @Prototype
 @Route(value = "needs/tasks", layout = MainLayout.class)
+@Menu(title = "nav.needs-tasks", order = 50, icon = "vaadin:tasks")
 @RequiresRole(Role.UNIT_HANDLER)
 public class MyTasksView extends VerticalLayout implements HasDynamicTitle {
 

@@ -21,6 +21,7 @@ import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -43,6 +44,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -62,6 +64,7 @@ import java.util.Set;
  */
 @Prototype
 @Route(value = "needs", layout = MainLayout.class)
+@Menu(title = "nav.needs-board", order = 40, icon = "vaadin:table")
 @RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF, Role.SUPERVISOR})
 public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
   private final NeedService needs;
@@ -367,7 +370,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
       return;
     }
     if (!(refusal instanceof ValidationException invalid)) {
-      Notices.error(NeedProblems.message(this, refusal));
+      Notices.error(Problems.message(this, refusal));
       return;
     }
     UnorderedList rows = new UnorderedList();
@@ -414,7 +417,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
                       getTranslation(
                           "needs.bulk-accept.failed",
                           need.title(),
-                          NeedProblems.message(this, refused)));
+                          Problems.message(this, refused)));
                 }
               }
               grid.deselectAll();

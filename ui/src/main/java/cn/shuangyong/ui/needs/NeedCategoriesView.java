@@ -10,6 +10,7 @@ import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.Map;
@@ -31,6 +33,7 @@ import java.util.Map;
  */
 @Prototype
 @Route(value = "needs/categories", layout = MainLayout.class)
+@Menu(title = "nav.need-categories", order = 60, icon = "vaadin:tags")
 @RequiresRole(Role.CITY_ADMIN)
 public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitle {
   private final NeedCategories categories;
@@ -106,7 +109,7 @@ public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitl
               CategoryForm form =
                   new CategoryForm(name.getValue(), order.getValue(), active.getValue());
               Category saved =
-                  NeedProblems.attempt(
+                  Problems.attempt(
                       this,
                       Map.of("name", name),
                       () ->

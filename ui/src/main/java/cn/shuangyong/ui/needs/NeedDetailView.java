@@ -17,6 +17,7 @@ import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
@@ -219,7 +220,7 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
 
   private boolean perform(
       Action action, Map<String, HasValidation> fields, java.util.function.Supplier<Need> call) {
-    Need done = NeedProblems.attempt(this, fields, call);
+    Need done = Problems.attempt(this, fields, call);
     if (done == null) {
       return false;
     }
@@ -364,7 +365,7 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
                               .add(access.enter(city), needId, metadata.fileName(), content)
                               .fileName();
                     } catch (RuntimeException refused) {
-                      error = NeedProblems.message(this, refused);
+                      error = Problems.message(this, refused);
                     }
                     String failure = error;
                     String name = added;

@@ -1,17 +1,16 @@
 package cn.shuangyong.ui.needs;
 
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Bundle labels, badges and date formats of the 双清单, shared by the needs views. */
 final class NeedLabels {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -27,7 +26,7 @@ final class NeedLabels {
   }
 
   static String dateTime(Instant at) {
-    return at == null ? "—" : DATE_TIME.format(at.atZone(CHINA));
+    return at == null ? "—" : DATE_TIME.format(at.atZone(ChinaTime.ZONE));
   }
 
   /** The status as a Lumo badge: green when done, red when refused, blue while being worked. */

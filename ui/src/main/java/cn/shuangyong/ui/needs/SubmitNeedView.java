@@ -12,6 +12,7 @@ import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
@@ -38,6 +40,7 @@ import java.util.Map;
  */
 @Prototype
 @Route(value = "needs/new", layout = MainLayout.class)
+@Menu(title = "nav.needs-submit", order = 20, icon = "vaadin:plus-circle")
 @RequiresRole(Role.GARRISON_LIAISON)
 public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
 
@@ -148,7 +151,7 @@ public class SubmitNeedView extends VerticalLayout implements HasDynamicTitle {
             draft.source,
             null);
     Need need =
-        NeedProblems.attempt(
+        Problems.attempt(
             this,
             Map.of(
                 "title", title,

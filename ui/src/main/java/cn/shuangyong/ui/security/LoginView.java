@@ -1,6 +1,7 @@
 package cn.shuangyong.ui.security;
 
 import cn.shuangyong.platform.security.CredentialCheck;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.ui.layout.LanguageSwitch;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
@@ -16,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -28,12 +28,10 @@ import java.time.format.DateTimeFormatter;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
   private static final DateTimeFormatter LOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
   private final CredentialCheck credentials;
-  private final ZoneId zone;
   private final LoginForm form = new LoginForm();
 
-  public LoginView(CredentialCheck credentials, UiClock clock) {
+  public LoginView(CredentialCheck credentials) {
     this.credentials = credentials;
-    this.zone = clock.zone();
     addClassName("login-view");
     setSizeFull();
     setAlignItems(Alignment.CENTER);
@@ -76,7 +74,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
               result.lockedUntil() == null
                   ? getTranslation("login.locked.unknown")
                   : getTranslation(
-                      "auth.locked", LOCK_TIME.format(result.lockedUntil().atZone(zone))));
+                      "auth.locked",
+                      LOCK_TIME.format(result.lockedUntil().atZone(ChinaTime.ZONE))));
     }
   }
 

@@ -5,6 +5,7 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.ui.layout.MainLayout;
+import cn.shuangyong.ui.layout.MenuTitleFor;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Labels;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import java.util.Locale;
  */
 @Prototype
 @Route(value = "tenants", layout = MainLayout.class)
+@Menu(title = "nav.tenants", order = 10, icon = "vaadin:building")
+@MenuTitleFor(role = Role.SUPERVISOR, title = "nav.region-tenants")
 @RequiresRole({Role.PLATFORM_ADMIN, Role.SUPERVISOR})
 public class TenantsView extends VerticalLayout implements HasDynamicTitle {
   private final TenantDirectory directory;

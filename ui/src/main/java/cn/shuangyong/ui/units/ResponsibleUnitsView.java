@@ -8,6 +8,7 @@ import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
 /** 责任单位 of the user's city. */
 @Prototype
 @Route(value = "responsible-units", layout = MainLayout.class)
+@Menu(title = "nav.responsible-units", order = 80, icon = "vaadin:office")
 @RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF})
 public class ResponsibleUnitsView extends UnitsView<ResponsibleUnitKind> {
   private final UnitService units;

@@ -17,10 +17,22 @@ import java.util.UUID;
 public class AttachmentStorage {
   private final Path root;
 
+  /**
+   * {@code shuangyong.storage.directory}, else {@code attachments} under {@code
+   * shuangyong.data-dir}: two values, since a placeholder nested in a default ends at its first
+   * closing brace (the directory name kept a stray {@code "}"}).
+   */
   public AttachmentStorage(
-      @Value("${shuangyong.storage.directory:${shuangyong.data-dir:./data}/attachments}")
-          String root) {
-    this.root = Path.of(root).toAbsolutePath().normalize();
+      @Value("${shuangyong.storage.directory:}") String directory,
+      @Value("${shuangyong.data-dir:./data}") String dataDirectory) {
+    Path configured =
+        directory.isBlank() ? Path.of(dataDirectory, "attachments") : Path.of(directory);
+    this.root = configured.toAbsolutePath().normalize();
+  }
+
+  /** Where the bytes are kept. */
+  public Path root() {
+    return root;
   }
 
   /** Stores the bytes and answers the new key; the key starts with the tenant's code. */

@@ -1,10 +1,10 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
@@ -74,31 +74,31 @@ public class NeedImport {
           "SPECIAL",
           Source.SPECIAL);
 
-  private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
   private final NeedCategoryRepository categories;
   private final GarrisonUnitNames garrisonUnits;
   private final NeedService needs;
   private final AuditLog audit;
+  private final TenantEvents events;
   private final Clock clock;
 
   public NeedImport(
-      TenantDirectory tenants,
       TenantScope scope,
       NeedStore store,
       NeedCategoryRepository categories,
       GarrisonUnitNames garrisonUnits,
       NeedService needs,
       AuditLog audit,
+      TenantEvents events,
       Clock clock) {
-    this.tenants = tenants;
     this.scope = scope;
     this.store = store;
     this.categories = categories;
     this.garrisonUnits = garrisonUnits;
     this.needs = needs;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -178,6 +178,7 @@ public class NeedImport {
                         Status.SUBMITTED,
                         null,
                         "Excel 导入"));
+                events.publish(context, new NeedSubmitted(context.code(), id, need.direction()));
               }
               return valid.size();
             });

@@ -4,6 +4,7 @@ import cn.shuangyong.platform.comparison.IndicatorSource;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.needs.internal.NeedAggregates;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 @Singleton
 public class NeedIndicators implements IndicatorSource {
+  /** The feature name of the 双清单 in events and the platform summary. */
+  public static final String FEATURE = "needs";
+
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedAggregates aggregates;
@@ -52,7 +56,7 @@ public class NeedIndicators implements IndicatorSource {
 
   @Override
   public String feature() {
-    return "needs";
+    return FEATURE;
   }
 
   @Override
@@ -69,7 +73,7 @@ public class NeedIndicators implements IndicatorSource {
   }
 
   private Figures compute(int year) {
-    LocalDate today = LocalDate.now(clock.withZone(NeedService.CHINA));
+    LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (NeedTypes.Status status : NeedTypes.Status.values()) {
       byStatus.put(status.name(), 0L);

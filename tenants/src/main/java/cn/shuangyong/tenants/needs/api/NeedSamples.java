@@ -2,6 +2,7 @@ package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
@@ -45,7 +46,7 @@ public class NeedSamples {
 
   /** Adds the samples as written by {@code actor}. */
   public void add(TenantContext tenant, String actor, List<Sample> samples) {
-    int year = LocalDate.now(clock.withZone(NeedService.CHINA)).getYear();
+    int year = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
     scope.write(
         tenant,
         () -> {

@@ -1,11 +1,13 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
@@ -27,7 +29,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -38,8 +39,6 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class NeedService {
-  public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
@@ -47,6 +46,7 @@ public class NeedService {
   private final NeedCategoryRepository categoryRows;
   private final NeedNotices notices;
   private final AuditLog audit;
+  private final TenantEvents events;
   private final Clock clock;
 
   NeedService(
@@ -57,6 +57,7 @@ public class NeedService {
       NeedCategoryRepository categoryRows,
       NeedNotices notices,
       AuditLog audit,
+      TenantEvents events,
       Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
@@ -65,6 +66,7 @@ public class NeedService {
     this.categoryRows = categoryRows;
     this.notices = notices;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -118,6 +120,7 @@ public class NeedService {
                       now, user.username(), Action.SUBMIT, null, Status.SUBMITTED, null, null));
               Need created = store.find(id, today, false).orElseThrow();
               notices.after(created, Action.SUBMIT, null);
+              events.publish(context, new NeedSubmitted(context.code(), id, created.direction()));
               return created;
             });
     record(user, context, "NEED_SUBMIT", need.id());
@@ -307,6 +310,8 @@ public class NeedService {
                   now, user.username(), action, need.status(), next, percent, blankToNull(note)));
           Need after = store.find(id, today, false).orElseThrow();
           notices.after(after, action, blankToNull(note));
+          events.publish(
+              context, new NeedAdvanced(context.code(), id, action, need.status(), next));
           return after.withHistory(store.history(id));
         };
     // a supervisor's context is read-only, yet 督办 is theirs to record (NeedPermissions decides)
@@ -347,7 +352,7 @@ public class NeedService {
   }
 
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(CHINA));
+    return LocalDate.now(clock.withZone(ChinaTime.ZONE));
   }
 
   private void record(CurrentUser user, TenantContext context, String action, long id) {

@@ -43,7 +43,9 @@ public class NeedReminders {
 
   @Scheduled(fixedDelay = "1h", initialDelay = "2m")
   void hourly() {
-    remindAll();
+    if (jobs.scheduled()) {
+      remindAll();
+    }
   }
 
   /** Runs the reminders of every active tenant; one tenant's failure does not stop the others. */

@@ -7,9 +7,9 @@ import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.notifications.api.Audience;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.email.EmailException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,9 @@ public class NotificationMailer {
 
   @Scheduled(fixedDelay = "1m", initialDelay = "1m")
   void everyMinute() {
-    mailAll();
+    if (jobs.scheduled()) {
+      mailAll();
+    }
   }
 
   /** Mails what is pending in every active tenant; answers how many notifications were mailed. */
@@ -74,7 +76,7 @@ public class NotificationMailer {
           mailer.send(
               recipients, "【双拥云】" + subject(notification.message()), notification.message());
           mailed += recipients.isEmpty() ? 0 : 1;
-        } catch (MessagingException e) {
+        } catch (EmailException e) {
           LOG.warn(
               "could not mail notification {} of {}: {}",
               notification.id(),
