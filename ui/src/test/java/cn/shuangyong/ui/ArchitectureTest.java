@@ -64,6 +64,24 @@ class ArchitectureTest {
         .check(all);
   }
 
+  /**
+   * SQL, connections and Micronaut Data JDBC (repositories, {@code JdbcOperations}) stay in a
+   * feature's {@code internal} package: its {@code api} services call stores and repositories and
+   * enter a tenant through {@code TenantScope} without ever holding a connection.
+   */
+  @Test
+  void onlyInternalPackagesOfTenantFeaturesTouchJdbc() {
+    noClasses()
+        .that()
+        .resideInAPackage(TENANT_FEATURES)
+        .and()
+        .resideOutsideOfPackage("cn.shuangyong.tenants..internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "javax.sql..", "io.micronaut.data.jdbc..")
+        .check(all);
+  }
+
   @Test
   void backgroundWorkEntersTenantsOnlyFromJobsAndBootstrap() {
     noClasses()

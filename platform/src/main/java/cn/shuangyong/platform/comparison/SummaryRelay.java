@@ -1,10 +1,13 @@
 package cn.shuangyong.platform.comparison;
 
+import cn.shuangyong.platform.database.TenantDataSourceFactory;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantJobs;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +35,7 @@ public class SummaryRelay {
 
   private final TenantJobs jobs;
   private final TenantScope scope;
+  private final JdbcOperations tenantJdbc;
   private final List<IndicatorSource> sources;
   private final TenantSummaries summaries;
   private final Clock clock;
@@ -39,11 +43,13 @@ public class SummaryRelay {
   SummaryRelay(
       TenantJobs jobs,
       TenantScope scope,
+      @Named(TenantDataSourceFactory.TENANT_DATA_SOURCE) JdbcOperations tenantJdbc,
       List<IndicatorSource> sources,
       TenantSummaries summaries,
       Clock clock) {
     this.jobs = jobs;
     this.scope = scope;
+    this.tenantJdbc = tenantJdbc;
     this.sources = sources;
     this.summaries = summaries;
     this.clock = clock;
@@ -80,12 +86,12 @@ public class SummaryRelay {
   }
 
   private int relay(TenantContext tenant) {
-    Pending pending = scope.read(tenant, SummaryRelay::pending);
+    Pending pending = scope.read(tenant, () -> tenantJdbc.execute(SummaryRelay::pending));
     if (pending.count() == 0) {
       return 0;
     }
     refresh(tenant, pending.features());
-    scope.write(tenant, c -> markPublished(c, pending.lastId()));
+    scope.write(tenant, () -> tenantJdbc.execute(c -> markPublished(c, pending.lastId())));
     return pending.count();
   }
 

@@ -11,13 +11,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs work inside one tenant. Every transaction starts with {@code SET LOCAL ROLE <tenant role>}
  * and {@code SET LOCAL search_path = t_<code>}: both end with the transaction, so a pooled
  * connection never keeps a tenant, and while it runs the connection can reach nothing but that
- * tenant's schema (the database refuses anything else with "permission denied"). Repositories of
- * tenant features use the {@code tenant} data source and therefore only work inside this scope.
+ * tenant's schema (the database refuses anything else with "permission denied"). Repositories and
+ * the {@code JdbcOperations} of tenant features use the {@code tenant} data source and take the
+ * connection of this transaction, so they only work inside this scope; the work itself never sees a
+ * connection.
  */
 @Singleton
 public class TenantScope {
@@ -29,18 +32,12 @@ public class TenantScope {
     this.transactions = transactions;
   }
 
-  /** Work that needs the tenant's connection (raw SQL); repository calls may ignore it. */
-  @FunctionalInterface
-  public interface TenantWork<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  public <T> T read(TenantContext tenant, TenantWork<T> work) {
+  public <T> T read(TenantContext tenant, Supplier<T> work) {
     return run(tenant, work, true);
   }
 
   /** A change: refused (403) for a caller that only oversees the tenant. */
-  public <T> T write(TenantContext tenant, TenantWork<T> work) {
+  public <T> T write(TenantContext tenant, Supplier<T> work) {
     if (tenant.readOnly()) {
       throw ProblemException.forbidden();
     }
@@ -51,7 +48,7 @@ public class TenantScope {
    * A change that overseers may make too (a supervisor's 督办 note): the caller's role decides, which
    * the service checks before calling this.
    */
-  public <T> T oversee(TenantContext tenant, TenantWork<T> work) {
+  public <T> T oversee(TenantContext tenant, Supplier<T> work) {
     return run(tenant, work, false);
   }
 
@@ -60,7 +57,7 @@ public class TenantScope {
     return PropagatedContext.getOrEmpty().find(ActiveTenant.class).map(ActiveTenant::tenant);
   }
 
-  private <T> T run(TenantContext tenant, TenantWork<T> work, boolean readOnly) {
+  private <T> T run(TenantContext tenant, Supplier<T> work, boolean readOnly) {
     Optional<TenantContext> active = current();
     if (active.isPresent() && !active.get().equals(tenant)) {
       throw new IllegalStateException(
@@ -74,22 +71,19 @@ public class TenantScope {
     }
   }
 
-  private static <T> T enterAndRun(
-      Connection connection, TenantContext tenant, TenantWork<T> work) {
-    try {
-      try (Statement statement = connection.createStatement()) {
-        // identifiers come from a validated TenantCode and a validated role prefix
-        statement.execute(
-            "set local role \""
-                + tenant.databaseRole()
-                + "\"; set local search_path = \""
-                + tenant.schema()
-                + "\"");
-      }
-      return work.run(connection);
+  private static <T> T enterAndRun(Connection connection, TenantContext tenant, Supplier<T> work) {
+    try (Statement statement = connection.createStatement()) {
+      // identifiers come from a validated TenantCode and a validated role prefix
+      statement.execute(
+          "set local role \""
+              + tenant.databaseRole()
+              + "\"; set local search_path = \""
+              + tenant.schema()
+              + "\"");
     } catch (SQLException e) {
       throw new TenantDataAccessException(tenant, e);
     }
+    return work.get();
   }
 
   private record ActiveTenant(TenantContext tenant) implements PropagatedContextElement {}

@@ -3,7 +3,6 @@ package cn.shuangyong.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shuangyong.platform.database.OwnerDatabase;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.TenantCode;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -36,7 +35,6 @@ class TenantEventsTest implements TestPropertyProvider {
   @Inject ApplicationContext context;
   @Inject TenantEvents events;
   @Inject TenantScope scope;
-  @Inject OwnerDatabase owner;
   @Inject Heard heard;
   TenantContext alpha;
   TenantContext beta;
@@ -82,7 +80,7 @@ class TenantEventsTest implements TestPropertyProvider {
     Probed probe = new Probed(alpha.code(), "committed");
     scope.write(
         alpha,
-        c -> {
+        () -> {
           events.publish(alpha, probe);
           assertThat(heard.events).as("not before commit").doesNotContain(probe);
           return null;
@@ -101,7 +99,7 @@ class TenantEventsTest implements TestPropertyProvider {
             () ->
                 scope.write(
                     alpha,
-                    c -> {
+                    () -> {
                       events.publish(alpha, probe);
                       throw new IllegalStateException("the change fails");
                     }))
@@ -115,9 +113,9 @@ class TenantEventsTest implements TestPropertyProvider {
     Probed alphas = new Probed(alpha.code(), "misplaced");
     assertThatThrownBy(() -> events.publish(alpha, alphas))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> scope.write(beta, c -> publishIn(alpha, alphas)))
+    assertThatThrownBy(() -> scope.write(beta, () -> publishIn(alpha, alphas)))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> scope.write(beta, c -> publishIn(beta, alphas)))
+    assertThatThrownBy(() -> scope.write(beta, () -> publishIn(beta, alphas)))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -127,7 +125,7 @@ class TenantEventsTest implements TestPropertyProvider {
   }
 
   private long outbox(String tenant) throws SQLException {
-    try (Connection c = owner.connect();
+    try (Connection c = TestInfrastructure.get().ownerConnection();
         PreparedStatement count =
             c.prepareStatement("select count(*) from t_" + tenant + ".outbox");
         ResultSet row = count.executeQuery()) {
@@ -137,7 +135,7 @@ class TenantEventsTest implements TestPropertyProvider {
   }
 
   private String lastPayload(String tenant) throws SQLException {
-    try (Connection c = owner.connect();
+    try (Connection c = TestInfrastructure.get().ownerConnection();
         PreparedStatement last =
             c.prepareStatement(
                 "select topic || ' ' || payload from t_"

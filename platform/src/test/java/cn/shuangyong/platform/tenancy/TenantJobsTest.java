@@ -61,7 +61,7 @@ class TenantJobsTest implements TestPropertyProvider {
                 throw new IllegalStateException("alpha's trouble");
               }
               visited.add(tenant.code().value());
-              return scope.read(tenant, c -> 1);
+              return scope.read(tenant, () -> 1);
             });
     assertThat(round.ran()).isTrue();
     assertThat(round.failed()).isEqualTo(1);

@@ -1,6 +1,5 @@
 package cn.shuangyong.tenants.demo;
 
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Region;
@@ -9,9 +8,13 @@ import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantJobs;
 import cn.shuangyong.platform.tenancy.TenantProvisioner;
-import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.tenancy.TenantStartupMigration;
 import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.tenants.needs.api.NeedSamples;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.tenants.units.api.Branch;
 import cn.shuangyong.tenants.units.api.GarrisonUnit;
 import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
@@ -26,6 +29,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,24 +59,24 @@ public class DemoProvince {
 
   private final TenantDirectory directory;
   private final TenantJobs jobs;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final TenantProvisioner provisioner;
   private final UnitService units;
   private final UserDirectory users;
   private final JsonMapper json;
-  private final TenantScope scope;
+  private final NeedSamples needSamples;
 
   DemoProvince(
       TenantStartupMigration tenantsMigrated,
       TenantDirectory directory,
       TenantJobs jobs,
-      java.time.Clock clock,
+      Clock clock,
       TenantProvisioner provisioner,
       UnitService units,
       UserDirectory users,
       JsonMapper json,
-      TenantScope scope) {
-    this.scope = scope;
+      NeedSamples needSamples) {
+    this.needSamples = needSamples;
     this.directory = directory;
     this.jobs = jobs;
     this.clock = clock;
@@ -197,64 +202,47 @@ public class DemoProvince {
   private void seedPinghuNeeds(List<Map<String, Object>> needs, Map<String, Long> units) {
     Map<String, String> categories =
         Map.of("出行", "官兵出行", "信息化", "训练保障", "文化", "文化生活", "医疗", "医疗保障", "培训", "其他", "公益", "公益服务");
-    String[] statuses = {"CLOSED", "IN_PROGRESS", "ACCEPTED", "SUBMITTED", "COMPLETED"};
+    Status[] statuses = {
+      Status.CLOSED, Status.IN_PROGRESS, Status.ACCEPTED, Status.SUBMITTED, Status.COMPLETED
+    };
     long army = units.get("驻平陆军某部（示例）");
     long police = units.get("武警平湖中队（示例）");
     long transport = units.get("平湖市交通运输局");
     long health = units.get("平湖市卫生健康局");
+    LocalDate today = LocalDate.now(clock);
+    List<NeedSamples.Sample> samples = new ArrayList<>();
+    int i = 0;
+    for (Map<String, Object> need : needs) {
+      Status status = statuses[i % statuses.length];
+      boolean troops = "FOR_TROOPS".equals(need.get("direction"));
+      String category = (String) need.get("category");
+      boolean assigned = status != Status.SUBMITTED;
+      samples.add(
+          new NeedSamples.Sample(
+              Direction.valueOf((String) need.get("direction")),
+              need.get("title") + "（示例）",
+              "平湖市公开报道中提到的事项，作为示例数据。",
+              categories.getOrDefault(category, category),
+              i % 2 == 0 ? army : police,
+              status,
+              assigned && troops ? (i % 2 == 0 ? transport : health) : null,
+              assigned ? today.plusDays(20L + 10L * i) : null,
+              assigned ? Level.CITY : null,
+              switch (status) {
+                case CLOSED, COMPLETED -> 100;
+                case IN_PROGRESS -> 60;
+                default -> 0;
+              },
+              status == Status.CLOSED ? Satisfaction.SATISFIED : null));
+      i++;
+    }
     jobs.inTenant(
         new TenantCode("pinghu"),
         "demo needs",
-        context ->
-            scope.write(
-                context,
-                c -> {
-                  java.time.LocalDate today = java.time.LocalDate.now(clock);
-                  int i = 0;
-                  for (Map<String, Object> need : needs) {
-                    String status = statuses[i % statuses.length];
-                    boolean troops = "FOR_TROOPS".equals(need.get("direction"));
-                    String category = (String) need.get("category");
-                    long garrison = i % 2 == 0 ? army : police;
-                    boolean assigned = !status.equals("SUBMITTED");
-                    Jdbc.update(
-                        c,
-                        "insert into need (year, direction, title, description, category_id,"
-                            + " garrison_unit_id, source, status, responsible_unit_id, deadline, level,"
-                            + " percent, satisfaction, sample, accepted_at, completed_at, closed_at,"
-                            + " created_at, created_by, updated_at, updated_by)"
-                            + " select ?, ?, ?, ?, id, ?, 'COLLECTED', ?, ?, ?, ?, ?, ?, true,"
-                            + " case when ? then now() end, case when ? then now() end,"
-                            + " case when ? then now() end, now(), 'demo', now(), 'demo'"
-                            + " from need_category where name = ?",
-                        today.getYear(),
-                        need.get("direction"),
-                        need.get("title") + "（示例）",
-                        "平湖市公开报道中提到的事项，作为示例数据。",
-                        garrison,
-                        status,
-                        assigned && troops ? (i % 2 == 0 ? transport : health) : null,
-                        assigned ? today.plusDays(20L + 10L * i) : null,
-                        assigned ? "CITY" : null,
-                        switch (status) {
-                          case "CLOSED", "COMPLETED" -> 100;
-                          case "IN_PROGRESS" -> 60;
-                          default -> 0;
-                        },
-                        status.equals("CLOSED") ? "SATISFIED" : null,
-                        assigned,
-                        status.equals("CLOSED") || status.equals("COMPLETED"),
-                        status.equals("CLOSED"),
-                        categories.getOrDefault(category, category));
-                    i++;
-                  }
-                  Jdbc.update(
-                      c,
-                      "insert into need_event (need_id, at, actor, action, from_status, to_status, note)"
-                          + " select id, created_at, 'demo', 'SUBMIT', null, 'SUBMITTED', '示例数据'"
-                          + " from need where sample");
-                  return null;
-                }));
+        context -> {
+          needSamples.add(context, ACTOR, samples);
+          return null;
+        });
   }
 
   private Map<String, Long> seedHangzhou() {

@@ -25,8 +25,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -222,8 +219,7 @@ public final class NeedListBenchmark {
           Mix mix = mixes.get(m);
           LocalDate today = service.today();
           scope.read(
-              pinghu,
-              c -> sql.list(c, mix.query(), today, mix.sort(), mix.ascending(), page, size));
+              pinghu, () -> sql.list(mix.query(), today, mix.sort(), mix.ascending(), page, size));
           return m;
         };
 
@@ -743,14 +739,9 @@ public final class NeedListBenchmark {
     TenantContext pinghu = new TestTenants(context).admin(TENANT);
     LocalDate today = context.getBean(NeedService.class).today();
     for (Mix mix : mixes) {
-      List<String> captured = new ArrayList<>();
-      scope.read(
-          pinghu,
-          c -> {
-            sql.list(
-                explaining(c, captured), mix.query(), today, mix.sort(), mix.ascending(), 2, 20);
-            return null;
-          });
+      List<String> captured =
+          scope.read(
+              pinghu, () -> sql.explain(mix.query(), today, mix.sort(), mix.ascending(), 2, 20));
       plans.add(
           "#### "
               + mix.label()
@@ -760,52 +751,6 @@ public final class NeedListBenchmark {
               + String.join("\n", captured)
               + "```\n");
     }
-  }
-
-  /** A connection whose prepared queries also run once under EXPLAIN ANALYZE into {@code out}. */
-  private static Connection explaining(Connection real, List<String> out) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            NeedListBenchmark.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("prepareStatement") && args.length == 1) {
-                String text = (String) args[0];
-                PreparedStatement statement = real.prepareStatement(text);
-                PreparedStatement plan =
-                    real.prepareStatement("explain (analyze, buffers) " + text);
-                return Proxy.newProxyInstance(
-                    NeedListBenchmark.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class},
-                    (p, m, a) -> {
-                      if (m.getName().startsWith("set") && a != null && a.length == 2) {
-                        m.invoke(plan, a);
-                      }
-                      if (m.getName().equals("executeQuery") && (a == null || a.length == 0)) {
-                        StringBuilder lines = new StringBuilder(text.strip()).append("\n");
-                        try (ResultSet rs = plan.executeQuery()) {
-                          while (rs.next()) {
-                            lines.append(rs.getString(1)).append('\n');
-                          }
-                        }
-                        out.add(lines.toString());
-                      }
-                      if (m.getName().equals("close")) {
-                        plan.close();
-                      }
-                      try {
-                        return m.invoke(statement, a);
-                      } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                      }
-                    });
-              }
-              try {
-                return method.invoke(real, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
   }
 
   // ---------------------------------------------------------------------------------------------

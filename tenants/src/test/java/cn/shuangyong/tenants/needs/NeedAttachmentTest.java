@@ -185,4 +185,25 @@ class NeedAttachmentTest implements TestPropertyProvider {
     assertThat(api.get(NEEDS + "/" + need + "/attachments", token("pinghu.handler")).status())
         .isEqualTo(404);
   }
+
+  @Test
+  void anAttachmentIsReachedOnlyThroughItsOwnNeed() {
+    Answer photo =
+        api.upload(
+            NEEDS + "/" + need + "/attachments", "file", "c.png", PNG, token("pinghu.liaison"));
+    assertThat(photo.status()).as(photo.text()).isEqualTo(201);
+    Map<String, Object> body = new HashMap<>();
+    body.put("direction", "FOR_TROOPS");
+    body.put("title", "另一驻军单位的事项");
+    body.put("category", "营区建设");
+    String own = api.post(NEEDS, body, token("pinghu.liaison2")).string("id");
+    // liaison2 sees its own need, but another need's attachment is not reached through it
+    String through = NEEDS + "/" + own + "/attachments";
+    assertThat(
+            api.download(through + "/" + photo.string("id"), token("pinghu.liaison2")).statusCode())
+        .isEqualTo(404);
+    Answer listed = api.get(through, token("pinghu.liaison2"));
+    assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+    assertThat(listed.list()).isEmpty();
+  }
 }

@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -11,9 +10,9 @@ import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.attachments.api.AttachmentStorage;
 import cn.shuangyong.tenants.attachments.api.ContentTypes;
+import cn.shuangyong.tenants.needs.internal.NeedAttachmentRepository;
+import cn.shuangyong.tenants.needs.internal.NeedAttachmentRow;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,6 +25,7 @@ public class NeedAttachments {
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedService needs;
+  private final NeedAttachmentRepository attachments;
   private final AttachmentStorage storage;
   private final ContentTypes contentTypes;
   private final AuditLog audit;
@@ -35,6 +35,7 @@ public class NeedAttachments {
       TenantDirectory tenants,
       TenantScope scope,
       NeedService needs,
+      NeedAttachmentRepository attachments,
       AttachmentStorage storage,
       ContentTypes contentTypes,
       AuditLog audit,
@@ -42,6 +43,7 @@ public class NeedAttachments {
     this.tenants = tenants;
     this.scope = scope;
     this.needs = needs;
+    this.attachments = attachments;
     this.storage = storage;
     this.contentTypes = contentTypes;
     this.audit = audit;
@@ -63,21 +65,18 @@ public class NeedAttachments {
     Attachment attachment =
         scope.write(
             context,
-            c ->
-                Jdbc.one(
-                        c,
-                        "insert into need_attachment (need_id, file_name, content_type, size_bytes,"
-                            + " storage_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?)"
-                            + " returning *",
-                        NeedAttachments::map,
-                        needId,
-                        name,
-                        type,
-                        (long) content.length,
-                        key,
-                        clock.instant(),
-                        user.username())
-                    .orElseThrow());
+            () ->
+                toApi(
+                    attachments.save(
+                        new NeedAttachmentRow(
+                            null,
+                            needId,
+                            name,
+                            type,
+                            content.length,
+                            key,
+                            clock.instant(),
+                            user.username()))));
     audit.record(
         new AuditLog.Entry(
             user.username(),
@@ -92,42 +91,34 @@ public class NeedAttachments {
 
   public List<Attachment> list(TenantContext context, long needId) {
     needs.find(context, needId);
-    CurrentUser user = context.caller();
     return scope.read(
         context,
-        c ->
-            Jdbc.list(
-                c,
-                "select * from need_attachment where need_id = ? order by id",
-                NeedAttachments::map,
-                needId));
+        () ->
+            attachments.findByNeedIdOrderById(needId).stream()
+                .map(NeedAttachments::toApi)
+                .toList());
   }
 
   public Download download(TenantContext context, long needId, long attachmentId) {
     needs.find(context, needId);
-    CurrentUser user = context.caller();
     return scope.read(
         context,
-        c -> {
-          var row =
-              Jdbc.one(
-                      c,
-                      "select *, storage_key from need_attachment where id = ? and need_id = ?",
-                      r -> new Object[] {map(r), r.getString("storage_key")},
-                      attachmentId,
-                      needId)
+        () -> {
+          NeedAttachmentRow row =
+              attachments
+                  .findByIdAndNeedId(attachmentId, needId)
                   .orElseThrow(ProblemException::notFound);
-          return new Download((Attachment) row[0], storage.read(context, (String) row[1]));
+          return new Download(toApi(row), storage.read(context, row.storageKey()));
         });
   }
 
-  private static Attachment map(ResultSet row) throws SQLException {
+  private static Attachment toApi(NeedAttachmentRow row) {
     return new Attachment(
-        row.getLong("id"),
-        row.getString("file_name"),
-        row.getString("content_type"),
-        row.getLong("size_bytes"),
-        row.getTimestamp("created_at").toInstant(),
-        row.getString("created_by"));
+        row.id(),
+        row.fileName(),
+        row.contentType(),
+        row.sizeBytes(),
+        row.createdAt(),
+        row.createdBy());
   }
 }

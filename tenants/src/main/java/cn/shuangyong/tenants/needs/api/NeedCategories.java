@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -9,6 +8,8 @@ import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRepository;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -17,8 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,12 +29,21 @@ import java.util.List;
 public class NeedCategories {
   private final TenantDirectory tenants;
   private final TenantScope scope;
+  private final NeedCategoryRepository categories;
   private final AuditLog audit;
+  private final Clock clock;
 
-  public NeedCategories(TenantDirectory tenants, TenantScope scope, AuditLog audit) {
+  public NeedCategories(
+      TenantDirectory tenants,
+      TenantScope scope,
+      NeedCategoryRepository categories,
+      AuditLog audit,
+      Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
+    this.categories = categories;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @Serdeable
@@ -47,12 +56,7 @@ public class NeedCategories {
       @Nullable Boolean active) {}
 
   public List<Category> all(TenantContext context) {
-    CurrentUser user = context.caller();
-    return scope.read(
-        context,
-        c ->
-            Jdbc.list(
-                c, "select * from need_category order by sort_order, name", NeedCategories::map));
+    return scope.read(context, () -> categories.all().stream().map(NeedCategories::toApi).toList());
   }
 
   public Category add(TenantContext context, @Valid CategoryForm form) {
@@ -60,24 +64,19 @@ public class NeedCategories {
     Category category =
         scope.write(
             context,
-            c -> {
-              if (Jdbc.count(
-                      c,
-                      "select count(*) from need_category where lower(name) = lower(?)",
-                      form.name().trim())
-                  > 0) {
+            () -> {
+              if (categories.nameTaken(form.name().trim(), -1)) {
                 throw new ValidationException("name", "need.category.taken");
               }
-              return Jdbc.one(
-                      c,
-                      "insert into need_category (name, sort_order, active, created_at, created_by)"
-                          + " values (?, ?, ?, now(), ?) returning *",
-                      NeedCategories::map,
-                      form.name().trim(),
-                      form.sortOrder() == null ? 500 : form.sortOrder(),
-                      form.active() == null || form.active(),
-                      user.username())
-                  .orElseThrow();
+              return toApi(
+                  categories.save(
+                      new NeedCategoryRow(
+                          null,
+                          form.name().trim(),
+                          form.sortOrder() == null ? 500 : form.sortOrder(),
+                          form.active() == null || form.active(),
+                          clock.instant(),
+                          user.username())));
             });
     record(user, context, "NEED_CATEGORY_ADD", category.id());
     return category;
@@ -88,26 +87,14 @@ public class NeedCategories {
     Category category =
         scope.write(
             context,
-            c -> {
-              if (Jdbc.count(
-                      c,
-                      "select count(*) from need_category where lower(name) = lower(?) and id <> ?",
-                      form.name().trim(),
-                      id)
-                  > 0) {
+            () -> {
+              if (categories.nameTaken(form.name().trim(), id)) {
                 throw new ValidationException("name", "need.category.taken");
               }
-              return Jdbc.one(
-                      c,
-                      "update need_category set name = ?, sort_order = coalesce(?, sort_order),"
-                          + " active = coalesce(?, active), version = version + 1 where id = ?"
-                          + " returning *",
-                      NeedCategories::map,
-                      form.name().trim(),
-                      form.sortOrder(),
-                      form.active(),
-                      id)
-                  .orElseThrow(ProblemException::notFound);
+              if (categories.change(id, form.name().trim(), form.sortOrder(), form.active()) == 0) {
+                throw ProblemException.notFound();
+              }
+              return toApi(categories.findById(id).orElseThrow());
             });
     record(user, context, "NEED_CATEGORY_UPDATE", id);
     return category;
@@ -133,11 +120,7 @@ public class NeedCategories {
             null));
   }
 
-  private static Category map(ResultSet row) throws SQLException {
-    return new Category(
-        row.getLong("id"),
-        row.getString("name"),
-        row.getInt("sort_order"),
-        row.getBoolean("active"));
+  private static Category toApi(NeedCategoryRow row) {
+    return new Category(row.id(), row.name(), row.sortOrder(), row.active());
   }
 }

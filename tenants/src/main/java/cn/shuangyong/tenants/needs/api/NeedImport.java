@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
@@ -19,13 +18,13 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.internal.GarrisonUnitNames;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRepository;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
 import cn.shuangyong.tenants.units.api.GarrisonUnit;
 import cn.shuangyong.tenants.units.api.UnitService;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Imports a list of needs from the office's Excel template ({@link NeedSheet}). Every row is
@@ -45,6 +45,8 @@ public class NeedImport {
 
   private final TenantScope scope;
   private final NeedStore store;
+  private final NeedCategoryRepository categories;
+  private final GarrisonUnitNames garrisonUnits;
   private final NeedService needs;
   private final UnitService units;
   private final ExcelReader reader;
@@ -56,6 +58,8 @@ public class NeedImport {
   public NeedImport(
       TenantScope scope,
       NeedStore store,
+      NeedCategoryRepository categories,
+      GarrisonUnitNames garrisonUnits,
       NeedService needs,
       UnitService units,
       ExcelReader reader,
@@ -65,6 +69,8 @@ public class NeedImport {
       Clock clock) {
     this.scope = scope;
     this.store = store;
+    this.categories = categories;
+    this.garrisonUnits = garrisonUnits;
     this.needs = needs;
     this.units = units;
     this.reader = reader;
@@ -110,19 +116,19 @@ public class NeedImport {
     int imported =
         scope.write(
             context,
-            c -> {
-              Map<String, Long> categories =
-                  names(c, "select id, name from need_category where active");
-              Map<String, Long> garrisonUnits = names(c, "select id, name from garrison_unit");
+            () -> {
+              Map<String, Long> categoryIds =
+                  byName(categories.active(), c -> c.name(), c -> c.id());
+              Map<String, Long> garrisonUnitIds =
+                  byName(garrisonUnits.findAll(), g -> g.name(), g -> g.id());
               Instant now = clock.instant();
               List<NeedStore.NewNeed> valid =
                   rows.mapAllOrNone(
                       (row, problems) ->
-                          draft(row, problems, categories, garrisonUnits, today, now, user));
+                          draft(row, problems, categoryIds, garrisonUnitIds, today, now, user));
               for (NeedStore.NewNeed need : valid) {
-                long id = store.insert(c, need);
+                long id = store.insert(need);
                 store.addEvent(
-                    c,
                     id,
                     new NeedEvent(
                         now,
@@ -202,10 +208,11 @@ public class NeedImport {
     return id;
   }
 
-  private static Map<String, Long> names(Connection c, String sql) throws SQLException {
+  private static <T> Map<String, Long> byName(
+      List<T> rows, Function<T, String> name, Function<T, Long> id) {
     Map<String, Long> byName = new HashMap<>();
-    for (Object[] row : Jdbc.list(c, sql, r -> new Object[] {r.getLong(1), r.getString(2)})) {
-      byName.put(((String) row[1]).toLowerCase(Locale.ROOT), (Long) row[0]);
+    for (T row : rows) {
+      byName.put(name.apply(row).toLowerCase(Locale.ROOT), id.apply(row));
     }
     return byName;
   }

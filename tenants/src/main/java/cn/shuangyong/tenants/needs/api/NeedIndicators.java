@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.comparison.IndicatorSource;
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -9,12 +8,11 @@ import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.ProblemException;
+import cn.shuangyong.tenants.needs.internal.NeedAggregates;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -31,11 +29,14 @@ public class NeedIndicators implements IndicatorSource {
 
   private final TenantDirectory tenants;
   private final TenantScope scope;
+  private final NeedAggregates aggregates;
   private final Clock clock;
 
-  public NeedIndicators(TenantDirectory tenants, TenantScope scope, Clock clock) {
+  public NeedIndicators(
+      TenantDirectory tenants, TenantScope scope, NeedAggregates aggregates, Clock clock) {
     this.tenants = tenants;
     this.scope = scope;
+    this.aggregates = aggregates;
     this.clock = clock;
   }
 
@@ -61,7 +62,7 @@ public class NeedIndicators implements IndicatorSource {
     if (!user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF, Role.SUPERVISOR)) {
       throw ProblemException.forbidden();
     }
-    return scope.read(context, c -> compute(c, year));
+    return scope.read(context, () -> compute(year));
   }
 
   @Override
@@ -71,7 +72,7 @@ public class NeedIndicators implements IndicatorSource {
 
   @Override
   public Map<String, BigDecimal> indicators(TenantContext tenant, int year) {
-    Figures figures = scope.read(tenant, c -> compute(c, year));
+    Figures figures = scope.read(tenant, () -> compute(year));
     Map<String, BigDecimal> values = new LinkedHashMap<>();
     values.put("needsTotal", BigDecimal.valueOf(figures.total()));
     values.put("needsCompletionRate", figures.completionRate());
@@ -82,7 +83,7 @@ public class NeedIndicators implements IndicatorSource {
     return values;
   }
 
-  private Figures compute(Connection c, int year) throws SQLException {
+  private Figures compute(int year) {
     LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (NeedTypes.Status status : NeedTypes.Status.values()) {
@@ -93,69 +94,25 @@ public class NeedIndicators implements IndicatorSource {
       byDirection.put(direction.name(), 0L);
     }
     long total = 0;
-    for (Object[] row :
-        Jdbc.list(
-            c,
-            "select status, direction, count(*) from need where year = ? group by status, direction",
-            r -> new Object[] {r.getString(1), r.getString(2), r.getLong(3)},
-            year)) {
-      long count = (Long) row[2];
-      byStatus.merge((String) row[0], count, Long::sum);
-      byDirection.merge((String) row[1], count, Long::sum);
-      total += count;
+    for (NeedAggregates.StatusCount row : aggregates.byStatusAndDirection(year)) {
+      byStatus.merge(row.status(), row.count(), Long::sum);
+      byDirection.merge(row.direction(), row.count(), Long::sum);
+      total += row.count();
     }
     long done = byStatus.get("COMPLETED") + byStatus.get("CLOSED");
     long taken = total - byStatus.get("SUBMITTED") - byStatus.get("REJECTED");
-    long withDeadline =
-        Jdbc.count(
-            c,
-            "select count(*) from need where year = ? and status in ('COMPLETED', 'CLOSED')"
-                + " and deadline is not null and completed_at is not null",
-            year);
-    long onTime =
-        Jdbc.count(
-            c,
-            "select count(*) from need where year = ? and status in ('COMPLETED', 'CLOSED')"
-                + " and deadline is not null and completed_at is not null"
-                + " and (completed_at at time zone 'Asia/Shanghai')::date <= deadline",
-            year);
-    BigDecimal median =
-        Jdbc.one(
-                c,
-                "select percentile_cont(0.5) within group (order by extract(epoch from closed_at -"
-                    + " created_at) / 86400) from need where year = ? and status = 'CLOSED'"
-                    // no row (rather than a null median) when nothing is closed yet
-                    + " having count(*) > 0",
-                r -> r.getBigDecimal(1),
-                year)
-            .map(v -> v.setScale(1, RoundingMode.HALF_UP))
-            .orElse(null);
-    long rated =
-        Jdbc.count(
-            c, "select count(*) from need where year = ? and satisfaction is not null", year);
-    long satisfied =
-        Jdbc.count(
-            c,
-            "select count(*) from need where year = ? and satisfaction in ('SATISFIED',"
-                + " 'BASICALLY_SATISFIED')",
-            year);
-    long overdue =
-        Jdbc.count(
-            c,
-            "select count(*) from need where year = ? and deadline < ?"
-                + " and status not in ('COMPLETED', 'CLOSED', 'REJECTED')",
-            year,
-            today);
+    NeedAggregates.YearCounts counts = aggregates.year(year, today);
+    BigDecimal median = counts.medianDaysToClose();
     return new Figures(
         year,
         byStatus,
         byDirection,
         total,
         rate(done, taken),
-        rate(onTime, withDeadline),
-        median,
-        rate(satisfied, rated),
-        overdue);
+        rate(counts.finishedOnTime(), counts.finishedWithDeadline()),
+        median == null ? null : median.setScale(1, RoundingMode.HALF_UP),
+        rate(counts.satisfied(), counts.rated()),
+        counts.overdue());
   }
 
   private static BigDecimal rate(long part, long whole) {

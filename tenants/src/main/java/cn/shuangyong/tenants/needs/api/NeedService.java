@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
 import cn.shuangyong.platform.audit.AuditLog;
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
@@ -18,19 +17,21 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRepository;
+import cn.shuangyong.tenants.needs.internal.NeedCategoryRow;
 import cn.shuangyong.tenants.needs.internal.NeedNotices;
+import cn.shuangyong.tenants.needs.internal.NeedRepository;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import jakarta.validation.Valid;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The 双清单 workflow of one tenant: submit, accept or reject, report progress, complete, confirm with
@@ -42,6 +43,8 @@ public class NeedService {
   private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
+  private final NeedRepository changes;
+  private final NeedCategoryRepository categoryRows;
   private final NeedNotices notices;
   private final AuditLog audit;
   private final TenantEvents events;
@@ -51,6 +54,8 @@ public class NeedService {
       TenantDirectory tenants,
       TenantScope scope,
       NeedStore store,
+      NeedRepository changes,
+      NeedCategoryRepository categoryRows,
       NeedNotices notices,
       AuditLog audit,
       TenantEvents events,
@@ -58,6 +63,8 @@ public class NeedService {
     this.tenants = tenants;
     this.scope = scope;
     this.store = store;
+    this.changes = changes;
+    this.categoryRows = categoryRows;
     this.notices = notices;
     this.audit = audit;
     this.events = events;
@@ -85,19 +92,18 @@ public class NeedService {
     Need need =
         scope.write(
             context,
-            c -> {
+            () -> {
               long categoryId =
-                  store
-                      .categoryId(c, command.category())
+                  categoryRows
+                      .activeIdByName(command.category().trim())
                       .orElseThrow(
                           () -> new ValidationException("category", "need.category.unknown"));
-              if (garrisonUnitId != null && !store.exists(c, "garrison_unit", garrisonUnitId)) {
+              if (garrisonUnitId != null && !changes.garrisonUnitExists(garrisonUnitId)) {
                 throw new ValidationException("garrisonUnitId", "need.garrison-unit.unknown");
               }
               Instant now = clock.instant();
               long id =
                   store.insert(
-                      c,
                       new NeedStore.NewNeed(
                           command.year() == null ? today.getYear() : command.year(),
                           command.direction(),
@@ -111,12 +117,11 @@ public class NeedService {
                           now,
                           user.username()));
               store.addEvent(
-                  c,
                   id,
                   new NeedEvent(
                       now, user.username(), Action.SUBMIT, null, Status.SUBMITTED, null, null));
-              Need created = store.find(c, id, today, false).orElseThrow();
-              notices.after(c, created, Action.SUBMIT, null);
+              Need created = store.find(id, today, false).orElseThrow();
+              notices.after(created, Action.SUBMIT, null);
               events.publish(context, new NeedSubmitted(context.code(), id, created.direction()));
               return created;
             });
@@ -128,9 +133,9 @@ public class NeedService {
     CurrentUser user = context.caller();
     return scope.read(
         context,
-        c -> {
-          Need need = visible(user, store.find(c, id, today(), false).orElse(null));
-          return need.withHistory(store.history(c, id));
+        () -> {
+          Need need = visible(user, store.find(id, today(), false).orElse(null));
+          return need.withHistory(store.history(id));
         });
   }
 
@@ -167,13 +172,13 @@ public class NeedService {
       TenantContext context, NeedQuery query, String orderBy, int offset, int limit) {
     CurrentUser user = context.caller();
     NeedStore.Visibility visibility = visibilityOf(user);
-    return scope.read(
-        context, c -> store.list(c, query, visibility, today(), orderBy, offset, limit));
+    LocalDate today = today();
+    return scope.read(context, () -> store.list(query, visibility, today, orderBy, offset, limit));
   }
 
   public List<String> categories(TenantContext context) {
-    CurrentUser user = context.caller();
-    return scope.read(context, store::categories);
+    return scope.read(
+        context, () -> categoryRows.active().stream().map(NeedCategoryRow::name).toList());
   }
 
   public Need accept(TenantContext context, long id, @Valid NeedCommands.Accept command) {
@@ -188,29 +193,24 @@ public class NeedService {
         Action.ACCEPT,
         null,
         command.note(),
-        (c, need, now) -> {
+        (need, now) -> {
           // FOR_TROOPS names the responsible unit, FOR_CIVILIANS the garrison unit that does it
           boolean troops = need.direction() == Direction.FOR_TROOPS;
           String field = troops ? "responsibleUnitId" : "garrisonUnitId";
-          String table = troops ? "responsible_unit" : "garrison_unit";
           String messages = troops ? "need.responsible-unit." : "need.garrison-unit.";
           Long unit = troops ? command.responsibleUnitId() : command.garrisonUnitId();
           if (unit == null) {
             throw new ValidationException(field, messages + "required");
           }
-          if (!store.exists(c, table, unit)) {
+          if (!(troops ? changes.responsibleUnitExists(unit) : changes.garrisonUnitExists(unit))) {
             throw new ValidationException(field, messages + "unknown");
           }
-          Jdbc.update(
-              c,
-              "update need set "
-                  + table
-                  + "_id = ?, deadline = ?, level = ?, accepted_at = ? where id = ?",
-              unit,
-              command.deadline(),
-              troops && command.level() == null ? Level.CITY : command.level(),
-              now,
-              id);
+          Level level = troops && command.level() == null ? Level.CITY : command.level();
+          if (troops) {
+            changes.acceptForTroops(id, unit, command.deadline(), level, now);
+          } else {
+            changes.acceptForCivilians(id, unit, command.deadline(), level, now);
+          }
         });
   }
 
@@ -221,12 +221,7 @@ public class NeedService {
         Action.REJECT,
         null,
         command.reason(),
-        (c, need, now) ->
-            Jdbc.update(
-                c,
-                "update need set rejection_reason = ? where id = ?",
-                command.reason().trim(),
-                id));
+        (need, now) -> changes.reject(id, command.reason().trim()));
   }
 
   public Need progress(TenantContext context, long id, @Valid NeedCommands.Progress command) {
@@ -236,8 +231,7 @@ public class NeedService {
         Action.PROGRESS,
         command.percent(),
         command.note(),
-        (c, need, now) ->
-            Jdbc.update(c, "update need set percent = ? where id = ?", command.percent(), id));
+        (need, now) -> changes.progress(id, command.percent()));
   }
 
   public Need complete(TenantContext context, long id, @Valid NeedCommands.Complete command) {
@@ -247,9 +241,7 @@ public class NeedService {
         Action.COMPLETE,
         100,
         command.note(),
-        (c, need, now) ->
-            Jdbc.update(
-                c, "update need set percent = 100, completed_at = ? where id = ?", now, id));
+        (need, now) -> changes.complete(id, now));
   }
 
   public Need confirm(TenantContext context, long id, @Valid NeedCommands.Confirm command) {
@@ -259,37 +251,27 @@ public class NeedService {
         Action.CONFIRM,
         null,
         command.comment(),
-        (c, need, now) -> {
+        (need, now) -> {
           boolean satisfied = command.satisfaction() != Satisfaction.UNSATISFIED;
-          Jdbc.update(
-              c,
-              "update need set satisfaction = ?, satisfaction_comment = ?, closed_at = ?,"
-                  + " completed_at = case when ? then completed_at end where id = ?",
+          changes.confirm(
+              id,
               command.satisfaction(),
               blankToNull(command.comment()),
               satisfied ? now : null,
-              satisfied,
-              id);
+              satisfied);
         },
         command.satisfaction());
   }
 
   public Need supervise(TenantContext context, long id, @Valid NeedCommands.Supervise command) {
     return transition(
-        context,
-        id,
-        Action.SUPERVISE,
-        null,
-        command.note(),
-        (c, need, now) ->
-            Jdbc.update(
-                c, "update need set supervision_count = supervision_count + 1 where id = ?", id));
+        context, id, Action.SUPERVISE, null, command.note(), (need, now) -> changes.supervise(id));
   }
 
   /** What an action changes besides the status, inside the same tenant transaction. */
   @FunctionalInterface
   private interface Change {
-    void apply(Connection c, Need need, Instant now) throws SQLException;
+    void apply(Need need, Instant now);
   }
 
   private Need transition(
@@ -312,9 +294,9 @@ public class NeedService {
       @Nullable Satisfaction satisfaction) {
     CurrentUser user = context.caller();
     LocalDate today = today();
-    TenantScope.TenantWork<Need> work =
-        c -> {
-          Need need = visible(user, store.find(c, id, today, true).orElse(null));
+    Supplier<Need> work =
+        () -> {
+          Need need = visible(user, store.find(id, today, true).orElse(null));
           if (!NeedPermissions.mayDo(user, need, action)) {
             throw ProblemException.forbidden();
           }
@@ -323,25 +305,17 @@ public class NeedService {
           }
           Instant now = clock.instant();
           Status next = NeedWorkflow.next(need.status(), action, satisfaction);
-          change.apply(c, need, now);
-          Jdbc.update(
-              c,
-              "update need set status = ?, updated_at = ?, updated_by = ?,"
-                  + " version = version + 1 where id = ?",
-              next,
-              now,
-              user.username(),
-              id);
+          change.apply(need, now);
+          changes.moveTo(id, next, now, user.username());
           store.addEvent(
-              c,
               id,
               new NeedEvent(
                   now, user.username(), action, need.status(), next, percent, blankToNull(note)));
-          Need after = store.find(c, id, today, false).orElseThrow();
-          notices.after(c, after, action, blankToNull(note));
+          Need after = store.find(id, today, false).orElseThrow();
+          notices.after(after, action, blankToNull(note));
           events.publish(
               context, new NeedAdvanced(context.code(), id, action, need.status(), next));
-          return after.withHistory(store.history(c, id));
+          return after.withHistory(store.history(id));
         };
     // a supervisor's context is read-only, yet 督办 is theirs to record (NeedPermissions decides)
     Need updated =

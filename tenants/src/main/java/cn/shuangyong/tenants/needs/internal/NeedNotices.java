@@ -8,8 +8,6 @@ import cn.shuangyong.tenants.notifications.api.Audience;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Who hears of what happens to a need, written in the same tenant transaction. */
@@ -21,23 +19,21 @@ public class NeedNotices {
     this.notifications = notifications;
   }
 
-  public void after(Connection c, Need need, Action action, @Nullable String note)
-      throws SQLException {
+  public void after(Need need, Action action, @Nullable String note) {
     String title = need.title();
     switch (action) {
-      case SUBMIT -> send(c, Audience.OFFICE, "SUBMITTED", need, title);
-      case ACCEPT ->
-          send(c, assignee(need), "ASSIGNED", need, title, String.valueOf(need.deadline()));
-      case REJECT -> send(c, requester(need), "REJECTED", need, title, nullToEmpty(note));
-      case COMPLETE -> send(c, requester(need), "COMPLETED", need, title);
+      case SUBMIT -> send(Audience.OFFICE, "SUBMITTED", need, title);
+      case ACCEPT -> send(assignee(need), "ASSIGNED", need, title, String.valueOf(need.deadline()));
+      case REJECT -> send(requester(need), "REJECTED", need, title, nullToEmpty(note));
+      case COMPLETE -> send(requester(need), "COMPLETED", need, title);
       case CONFIRM -> {
         if (need.satisfaction() == Satisfaction.UNSATISFIED) {
-          send(c, assignee(need), "REOPENED", need, title);
+          send(assignee(need), "REOPENED", need, title);
         }
       }
       case SUPERVISE -> {
-        send(c, Audience.OFFICE, "SUPERVISED", need, title, nullToEmpty(note));
-        send(c, assignee(need), "SUPERVISED", need, title, nullToEmpty(note));
+        send(Audience.OFFICE, "SUPERVISED", need, title, nullToEmpty(note));
+        send(assignee(need), "SUPERVISED", need, title, nullToEmpty(note));
       }
       default -> {
         // progress reports notify nobody
@@ -67,11 +63,9 @@ public class NeedNotices {
     return note == null ? "" : note;
   }
 
-  private void send(
-      Connection c, @Nullable Audience audience, String kind, Need need, String... arguments)
-      throws SQLException {
+  private void send(@Nullable Audience audience, String kind, Need need, String... arguments) {
     if (audience != null) {
-      notifications.notify(c, audience, kind, need.id(), List.of(arguments), null);
+      notifications.notify(audience, kind, need.id(), List.of(arguments), null);
     }
   }
 }

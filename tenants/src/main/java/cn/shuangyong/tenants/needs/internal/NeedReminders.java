@@ -1,6 +1,5 @@
 package cn.shuangyong.tenants.needs.internal;
 
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.tenancy.TenantJobs;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.tenants.needs.api.Need;
@@ -9,8 +8,6 @@ import cn.shuangyong.tenants.notifications.api.Audience;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,13 +25,19 @@ public class NeedReminders {
   private final TenantJobs jobs;
   private final TenantScope scope;
   private final NeedService needs;
+  private final NeedStore store;
   private final NotificationService notifications;
 
   public NeedReminders(
-      TenantJobs jobs, TenantScope scope, NeedService needs, NotificationService notifications) {
+      TenantJobs jobs,
+      TenantScope scope,
+      NeedService needs,
+      NeedStore store,
+      NotificationService notifications) {
     this.jobs = jobs;
     this.scope = scope;
     this.needs = needs;
+    this.store = store;
     this.notifications = notifications;
   }
 
@@ -51,19 +54,9 @@ public class NeedReminders {
         .done();
   }
 
-  private int remind(Connection c) throws SQLException {
+  private int remind() {
     LocalDate today = needs.today();
-    List<Need> due =
-        Jdbc.list(
-            c,
-            "select "
-                + NeedStore.NEED_COLUMNS
-                + ", c.name as category_name, null as garrison_unit_name,"
-                + " null as responsible_unit_name from need n join need_category c"
-                + " on c.id = n.category_id where n.deadline <= ?"
-                + " and n.status in ('ACCEPTED', 'IN_PROGRESS')",
-            row -> NeedStore.map(row, today),
-            today.plusDays(DAYS_BEFORE));
+    List<Need> due = store.dueBy(today.plusDays(DAYS_BEFORE), today);
     int sent = 0;
     for (Need need : due) {
       String kind = need.overdue() ? "OVERDUE" : "DUE_SOON";
@@ -71,7 +64,6 @@ public class NeedReminders {
       for (Audience audience :
           assignee == null ? List.of(Audience.OFFICE) : List.of(assignee, Audience.OFFICE)) {
         notifications.notify(
-            c,
             audience,
             kind,
             need.id(),

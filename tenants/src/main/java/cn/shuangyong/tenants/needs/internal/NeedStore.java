@@ -1,23 +1,17 @@
 package cn.shuangyong.tenants.needs.internal;
 
-import static cn.shuangyong.platform.database.Jdbc.date;
-import static cn.shuangyong.platform.database.Jdbc.instant;
-import static cn.shuangyong.platform.database.Jdbc.nullableLong;
-
-import cn.shuangyong.platform.database.Jdbc;
+import cn.shuangyong.platform.database.TenantDataSourceFactory;
 import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedEvent;
 import cn.shuangyong.tenants.needs.api.NeedPage;
 import cn.shuangyong.tenants.needs.api.NeedQuery;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL of the 双清单, run on a connection already fenced to one tenant (TenantScope). */
+/**
+ * The needs of the tenant whose TenantScope transaction is running: reads of the joined need
+ * (through {@code JdbcOperations}, the list's SQL is {@link NeedListStatement}), submissions and
+ * history (through repositories).
+ */
 @Singleton
 public class NeedStore {
   public static final Map<String, String> SORTABLE =
@@ -42,30 +40,15 @@ public class NeedStore {
   /** The one sortable column that may be empty: needs without a deadline come last. */
   private static final String NULLABLE_SORT_COLUMN = "n.deadline";
 
-  /**
-   * The order of a list: by a {@link #SORTABLE} property (newest first when null or unknown), ties
-   * newest first. Only the nullable column says "nulls last": on the others it would keep
-   * PostgreSQL from reading the rows in index order.
-   */
-  public static String orderBy(@Nullable String property, boolean ascending) {
-    String column = property == null ? null : SORTABLE.get(property);
-    if (column == null) {
-      return "n.id desc";
-    }
-    return column
-        + (ascending ? " asc" : " desc")
-        + (column.equals(NULLABLE_SORT_COLUMN) ? " nulls last" : "");
-  }
-
-  /** The columns {@link #map} reads (not the search grams, which only the index needs). */
-  public static final String NEED_COLUMNS =
+  /** The columns of {@link NeedListingRow} read from {@code need n} (not the search grams). */
+  static final String NEED_COLUMNS =
       """
       n.id, n.year, n.direction, n.title, n.description, n.garrison_unit_id, n.source,
       n.expected_by, n.status, n.responsible_unit_id, n.deadline, n.level, n.percent,
       n.rejection_reason, n.satisfaction, n.satisfaction_comment, n.supervision_count, n.sample,
       n.created_at, n.created_by, n.updated_at, n.closed_at""";
 
-  private static final String FROM =
+  static final String FROM =
       """
       from need n
       join need_category c on c.id = n.category_id
@@ -73,7 +56,7 @@ public class NeedStore {
       left join responsible_unit r on r.id = n.responsible_unit_id
       """;
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       NEED_COLUMNS
           + ", c.name as category_name, g.name as garrison_unit_name,"
           + " r.name as responsible_unit_name ";
@@ -98,224 +81,206 @@ public class NeedStore {
       Instant at,
       String actor) {}
 
-  public long insert(Connection c, NewNeed need) throws SQLException {
-    return Jdbc.one(
-            c,
-            """
-            insert into need (year, direction, title, description, category_id, garrison_unit_id,
-                              source, expected_by, status, sample, created_at, created_by,
-                              updated_at, updated_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?) returning id""",
-            row -> row.getLong(1),
-            need.year(),
-            need.direction(),
-            need.title(),
-            need.description(),
-            need.categoryId(),
-            need.garrisonUnitId(),
-            need.source(),
-            need.expectedBy(),
-            need.sample(),
-            need.at(),
-            need.actor(),
-            need.at(),
-            need.actor())
-        .orElseThrow();
+  private final JdbcOperations jdbc;
+  private final NeedRepository needs;
+  private final NeedEventRepository events;
+
+  NeedStore(
+      @Named(TenantDataSourceFactory.TENANT_DATA_SOURCE) JdbcOperations jdbc,
+      NeedRepository needs,
+      NeedEventRepository events) {
+    this.jdbc = jdbc;
+    this.needs = needs;
+    this.events = events;
   }
 
-  public Optional<Need> find(Connection c, long id, LocalDate today, boolean lock)
-      throws SQLException {
-    Optional<Need> need = Jdbc.one(c, SELECT + " where n.id = ?", row -> map(row, today), id);
+  /**
+   * The order of a list: by a {@link #SORTABLE} property (newest first when null or unknown), ties
+   * newest first. Only the nullable column says "nulls last": on the others it would keep
+   * PostgreSQL from reading the rows in index order.
+   */
+  public static String orderBy(@Nullable String property, boolean ascending) {
+    String column = property == null ? null : SORTABLE.get(property);
+    if (column == null) {
+      return "n.id desc";
+    }
+    return column
+        + (ascending ? " asc" : " desc")
+        + (column.equals(NULLABLE_SORT_COLUMN) ? " nulls last" : "");
+  }
+
+  /** A new need in status SUBMITTED; its id. */
+  public long insert(NewNeed need) {
+    return needs
+        .save(
+            new NeedRow(
+                null,
+                need.year(),
+                need.direction(),
+                need.title(),
+                need.description(),
+                need.categoryId(),
+                need.garrisonUnitId(),
+                need.source(),
+                need.expectedBy(),
+                Status.SUBMITTED,
+                need.sample(),
+                need.at(),
+                need.actor(),
+                need.at(),
+                need.actor()))
+        .id();
+  }
+
+  /**
+   * The need with its names; with {@code lock}, its row stays locked until the transaction ends.
+   */
+  public Optional<Need> find(long id, LocalDate today, boolean lock) {
+    Optional<Need> need = findOne(id, today);
     if (lock && need.isPresent()) {
-      Jdbc.one(c, "select id from need where id = ? for update", row -> row.getLong(1), id);
-      return Jdbc.one(c, SELECT + " where n.id = ?", row -> map(row, today), id);
+      needs.lock(id);
+      return findOne(id, today);
     }
     return need;
   }
 
-  public List<NeedEvent> history(Connection c, long needId) throws SQLException {
-    return Jdbc.list(
-        c,
-        "select * from need_event where need_id = ? order by id",
-        row ->
-            new NeedEvent(
-                instant(row, "at"),
-                row.getString("actor"),
-                Action.valueOf(row.getString("action")),
-                row.getString("from_status") == null
-                    ? null
-                    : Status.valueOf(row.getString("from_status")),
-                Status.valueOf(row.getString("to_status")),
-                (Integer) row.getObject("percent"),
-                row.getString("note")),
-        needId);
+  private Optional<Need> findOne(long id, LocalDate today) {
+    return query(SELECT + " where n.id = ?", List.of(id), today).stream().findFirst();
   }
 
-  public void addEvent(Connection c, long needId, NeedEvent event) throws SQLException {
-    Jdbc.update(
-        c,
-        "insert into need_event (need_id, at, actor, action, from_status, to_status, percent, note)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-        needId,
-        event.at(),
-        event.actor(),
-        event.action(),
-        event.from() == null ? null : event.from().name(),
-        event.to(),
-        event.percent(),
-        event.note());
+  /** Accepted or started needs whose deadline is {@code by} or earlier (units' names left out). */
+  public List<Need> dueBy(LocalDate by, LocalDate today) {
+    return query(
+        "select "
+            + NEED_COLUMNS
+            + ", c.name as category_name, null as garrison_unit_name,"
+            + " null as responsible_unit_name from need n join need_category c"
+            + " on c.id = n.category_id where n.deadline <= ?"
+            + " and n.status in ('ACCEPTED', 'IN_PROGRESS')",
+        List.of(by),
+        today);
   }
 
+  public List<NeedEvent> history(long needId) {
+    return events.findByNeedIdOrderById(needId).stream()
+        .map(
+            row ->
+                new NeedEvent(
+                    row.at(),
+                    row.actor(),
+                    row.action(),
+                    row.fromStatus(),
+                    row.toStatus(),
+                    row.percent(),
+                    row.note()))
+        .toList();
+  }
+
+  public void addEvent(long needId, NeedEvent event) {
+    events.save(
+        new NeedEventRow(
+            null,
+            needId,
+            event.at(),
+            event.actor(),
+            event.action(),
+            event.from(),
+            event.to(),
+            event.percent(),
+            event.note()));
+  }
+
+  /** One page in {@code orderBy}, with the number of all rows that match. */
   public NeedPage list(
-      Connection c,
       NeedQuery query,
       Visibility visibility,
       LocalDate today,
       String orderBy,
       int offset,
-      int limit)
-      throws SQLException {
-    StringBuilder where = new StringBuilder(" where true");
-    List<Object> arguments = new ArrayList<>();
-    filter(query, visibility, today, where, arguments);
+      int limit) {
+    NeedListStatement statement = NeedListStatement.of(query, visibility, today);
     // one statement for the page and the count of all matching rows (one round trip less)
-    String count = "select count(*) from need n" + where;
-    List<Object> paged = new ArrayList<>(arguments);
-    paged.addAll(arguments);
-    List<Counted> rows =
-        Jdbc.list(
-            c,
-            "select ("
-                + count
-                + ") as matching, "
-                + COLUMNS
-                + FROM
-                + where
-                + " order by "
-                + orderBy
-                + (orderBy.startsWith("n.id ") ? "" : ", n.id desc")
-                // numbers in the text, not parameters: with a parameter PostgreSQL cannot cost
-                // the limit of a generic plan and plans every execution anew (about half the
-                // database time of a list); as text each page size and offset is one statement
-                // whose plan is reused after its fifth run on a connection
-                + " limit "
-                + limit
-                + " offset "
-                + offset,
-            row -> new Counted(map(row, today), row.getLong("matching")),
-            paged.toArray());
-    List<Need> items = rows.stream().map(Counted::need).toList();
-    long total =
-        !rows.isEmpty()
-            ? rows.get(0).matching()
-            : offset == 0 ? 0 : Jdbc.count(c, count, arguments.toArray());
-    return new NeedPage(items, total);
+    Counted page =
+        jdbc.prepareStatement(
+            statement.page(orderBy, offset, limit),
+            prepared -> {
+              NeedListStatement.bind(prepared, statement.pageArguments());
+              try (ResultSet rows = prepared.executeQuery()) {
+                return counted(rows, today);
+              }
+            });
+    long total = !page.items().isEmpty() ? page.matching() : offset == 0 ? 0 : count(statement);
+    return new NeedPage(page.items(), total);
   }
 
-  /** A row of a page with the number of all rows matching the page's filter. */
-  private record Counted(Need need, long matching) {}
+  /** A page's needs and the number of all rows matching its filter. */
+  private record Counted(List<Need> items, long matching) {}
 
-  public static void filter(
-      NeedQuery query,
-      Visibility visibility,
-      LocalDate today,
-      StringBuilder where,
-      List<Object> arguments) {
-    if (visibility.garrisonUnitId() != null) {
-      where.append(" and n.garrison_unit_id = ?");
-      arguments.add(visibility.garrisonUnitId());
+  private Counted counted(ResultSet rows, LocalDate today) throws SQLException {
+    List<Need> items = new ArrayList<>();
+    long matching = 0;
+    while (rows.next()) {
+      matching = rows.getLong("matching");
+      items.add(toNeed(jdbc.readEntity(rows, NeedListingRow.class), today));
     }
-    if (visibility.responsibleUnitId() != null) {
-      where.append(" and n.responsible_unit_id = ?");
-      arguments.add(visibility.responsibleUnitId());
-    }
-    if (query.status() != null) {
-      where.append(" and n.status = ?");
-      arguments.add(query.status().name());
-    }
-    if (query.direction() != null) {
-      where.append(" and n.direction = ?");
-      arguments.add(query.direction().name());
-    }
-    if (query.year() != null) {
-      where.append(" and n.year = ?");
-      arguments.add(query.year());
-    }
-    if (query.garrisonUnitId() != null) {
-      where.append(" and n.garrison_unit_id = ?");
-      arguments.add(query.garrisonUnitId());
-    }
-    if (query.responsibleUnitId() != null) {
-      where.append(" and n.responsible_unit_id = ?");
-      arguments.add(query.responsibleUnitId());
-    }
-    if (query.overdueOnly()) {
-      where.append(" and n.deadline < ? and n.status not in ('COMPLETED', 'CLOSED', 'REJECTED')");
-      arguments.add(today);
-    }
-    SearchTerms search = query.text() == null ? null : SearchTerms.of(query.text());
-    if (search != null && !search.isEmpty()) {
-      where.append(" and n.search_grams @> ?");
-      arguments.add(search.grams());
-      for (String pattern : search.likePatterns()) {
-        where.append(" and (n.title ilike ? or n.description ilike ?)");
-        arguments.add(pattern);
-        arguments.add(pattern);
-      }
-    }
+    return new Counted(items, matching);
   }
 
-  public Optional<Long> categoryId(Connection c, String name) throws SQLException {
-    return Jdbc.one(
-        c,
-        "select id from need_category where lower(name) = lower(?) and active",
-        row -> row.getLong(1),
-        name.trim());
+  private long count(NeedListStatement statement) {
+    return jdbc.prepareStatement(
+        statement.count(),
+        prepared -> {
+          NeedListStatement.bind(prepared, statement.arguments());
+          try (ResultSet rows = prepared.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+          }
+        });
   }
 
-  public List<String> categories(Connection c) throws SQLException {
-    return Jdbc.list(
-        c,
-        "select name from need_category where active order by sort_order, name",
-        row -> row.getString(1));
+  private List<Need> query(String sql, List<Object> arguments, LocalDate today) {
+    return jdbc.prepareStatement(
+        sql,
+        prepared -> {
+          NeedListStatement.bind(prepared, arguments);
+          try (ResultSet rows = prepared.executeQuery()) {
+            List<Need> found = new ArrayList<>();
+            while (rows.next()) {
+              found.add(toNeed(jdbc.readEntity(rows, NeedListingRow.class), today));
+            }
+            return found;
+          }
+        });
   }
 
-  public boolean exists(Connection c, String table, long id) throws SQLException {
-    return Jdbc.count(c, "select count(*) from " + table + " where id = ?", id) > 0;
-  }
-
-  public static Need map(ResultSet row, LocalDate today) throws SQLException {
-    Status status = Status.valueOf(row.getString("status"));
-    LocalDate deadline = date(row, "deadline");
-    String level = row.getString("level");
-    String satisfaction = row.getString("satisfaction");
+  private static Need toNeed(NeedListingRow row, LocalDate today) {
+    LocalDate deadline = row.deadline();
     return new Need(
-        row.getLong("id"),
-        row.getInt("year"),
-        Direction.valueOf(row.getString("direction")),
-        row.getString("title"),
-        row.getString("description"),
-        row.getString("category_name"),
-        nullableLong(row, "garrison_unit_id"),
-        row.getString("garrison_unit_name"),
-        Source.valueOf(row.getString("source")),
-        date(row, "expected_by"),
-        status,
-        nullableLong(row, "responsible_unit_id"),
-        row.getString("responsible_unit_name"),
+        row.id(),
+        row.year(),
+        row.direction(),
+        row.title(),
+        row.description(),
+        row.categoryName(),
+        row.garrisonUnitId(),
+        row.garrisonUnitName(),
+        row.source(),
+        row.expectedBy(),
+        row.status(),
+        row.responsibleUnitId(),
+        row.responsibleUnitName(),
         deadline,
-        level == null ? null : Level.valueOf(level),
-        row.getInt("percent"),
-        row.getString("rejection_reason"),
-        satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
-        row.getString("satisfaction_comment"),
-        row.getInt("supervision_count"),
-        deadline != null && deadline.isBefore(today) && status.isOpen(),
-        row.getBoolean("sample"),
-        instant(row, "created_at"),
-        row.getString("created_by"),
-        instant(row, "updated_at"),
-        instant(row, "closed_at"),
+        row.level(),
+        row.percent(),
+        row.rejectionReason(),
+        row.satisfaction(),
+        row.satisfactionComment(),
+        row.supervisionCount(),
+        deadline != null && deadline.isBefore(today) && row.status().isOpen(),
+        row.sample(),
+        row.createdAt(),
+        row.createdBy(),
+        row.updatedAt(),
+        row.closedAt(),
         null);
   }
 }

@@ -1,6 +1,5 @@
 package cn.shuangyong.tenants.notifications.internal;
 
-import cn.shuangyong.platform.database.Jdbc;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.mail.SmtpMailer;
 import cn.shuangyong.platform.tenancy.TenantJobs;
@@ -11,8 +10,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.EmailException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,20 +32,25 @@ public class NotificationMailer {
 
   private final TenantJobs jobs;
   private final TenantScope scope;
+  private final NotificationRepository notifications;
   private final UserDirectory users;
   private final SmtpMailer mailer;
   private final Clock clock;
 
   public NotificationMailer(
-      TenantJobs jobs, TenantScope scope, UserDirectory users, SmtpMailer mailer, Clock clock) {
+      TenantJobs jobs,
+      TenantScope scope,
+      NotificationRepository notifications,
+      UserDirectory users,
+      SmtpMailer mailer,
+      Clock clock) {
     this.jobs = jobs;
     this.scope = scope;
+    this.notifications = notifications;
     this.users = users;
     this.mailer = mailer;
     this.clock = clock;
   }
-
-  private record Pending(long id, Audience audience, String message, Instant createdAt) {}
 
   @Scheduled(fixedDelay = "1m", initialDelay = "1m")
   void everyMinute() {
@@ -60,30 +62,16 @@ public class NotificationMailer {
   /** Mails what is pending in every active tenant; answers how many notifications were mailed. */
   public int mailAll() {
     return jobs.forEachActiveTenant(
-            "notification mail", tenant -> scope.write(tenant, c -> mail(c, tenant.code().value())))
+            "notification mail", tenant -> scope.write(tenant, () -> mail(tenant.code().value())))
         .done();
   }
 
-  private int mail(Connection c, String tenant) throws SQLException {
+  private int mail(String tenant) {
     Instant now = clock.instant();
-    List<Pending> pending =
-        Jdbc.list(
-            c,
-            "select id, audience, audience_id, message, created_at from notification"
-                + " where mailed_at is null order by id limit ? for update skip locked",
-            row ->
-                new Pending(
-                    row.getLong(1),
-                    new Audience(
-                        Audience.Kind.valueOf(row.getString(2)),
-                        Jdbc.nullableLong(row, "audience_id")),
-                    row.getString(4),
-                    row.getTimestamp(5).toInstant()),
-            BATCH);
     int mailed = 0;
-    for (Pending notification : pending) {
+    for (NotificationRow notification : notifications.lockUnmailed(BATCH)) {
       if (notification.createdAt().isAfter(now.minus(Duration.ofDays(1)))) {
-        List<String> recipients = recipients(tenant, notification.audience());
+        List<String> recipients = recipients(tenant, notification.audienceOf());
         try {
           mailer.send(
               recipients, "【双拥云】" + subject(notification.message()), notification.message());
@@ -97,7 +85,7 @@ public class NotificationMailer {
           continue; // stays pending, tried again next minute
         }
       }
-      Jdbc.update(c, "update notification set mailed_at = ? where id = ?", now, notification.id());
+      notifications.markMailed(notification.id(), now);
     }
     return mailed;
   }

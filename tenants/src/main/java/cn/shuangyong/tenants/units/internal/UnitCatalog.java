@@ -70,13 +70,13 @@ public final class UnitCatalog<R, U, F> {
 
   public Page<U> list(TenantContext tenant, String query, Pageable pageable) {
     return scope
-        .read(tenant, c -> kind.rows().search(normalise(query), sorted(pageable)))
+        .read(tenant, () -> kind.rows().search(normalise(query), sorted(pageable)))
         .map(kind::toApi);
   }
 
   public U find(TenantContext tenant, long id) {
     return scope
-        .read(tenant, c -> kind.rows().findById(id))
+        .read(tenant, () -> kind.rows().findById(id))
         .map(kind::toApi)
         .orElseThrow(ProblemException::notFound);
   }
@@ -92,7 +92,7 @@ public final class UnitCatalog<R, U, F> {
     R created =
         scope.write(
             tenant,
-            c -> {
+            () -> {
               if (kind.rows().nameTaken(kind.nameOf(form).trim(), -1)) {
                 throw new ValidationException("name", "unit.name.taken");
               }
@@ -108,7 +108,7 @@ public final class UnitCatalog<R, U, F> {
     R updated =
         scope.write(
             tenant,
-            c -> {
+            () -> {
               R old = kind.rows().findById(id).orElseThrow(ProblemException::notFound);
               if (kind.rows().nameTaken(kind.nameOf(form).trim(), id)) {
                 throw new ValidationException("name", "unit.name.taken");
@@ -123,7 +123,7 @@ public final class UnitCatalog<R, U, F> {
   /** 409 naming what still refers to the unit: bound accounts, or rows of another table. */
   public void delete(TenantContext tenant, long id) {
     requireAdmin(tenant.caller());
-    scope.read(tenant, c -> kind.rows().findById(id)).orElseThrow(ProblemException::notFound);
+    scope.read(tenant, () -> kind.rows().findById(id)).orElseThrow(ProblemException::notFound);
     long accounts = boundAccounts.applyAsLong(tenant.code().value(), id);
     if (accounts > 0) {
       throw ProblemException.conflict("unit.in-use.accounts", accounts);
@@ -131,7 +131,7 @@ public final class UnitCatalog<R, U, F> {
     try {
       scope.write(
           tenant,
-          c -> {
+          () -> {
             kind.rows().deleteById(id);
             return null;
           });
@@ -146,7 +146,7 @@ public final class UnitCatalog<R, U, F> {
   }
 
   public long count(TenantContext tenant) {
-    return scope.read(tenant, c -> kind.rows().count());
+    return scope.read(tenant, () -> kind.rows().count());
   }
 
   private static Optional<String> referringTable(Throwable error) {
