@@ -75,6 +75,15 @@ class NeedNotificationTest implements TestPropertyProvider {
     return id;
   }
 
+  /** A notification's subject as a plain map (the JSON numbers read as longs). */
+  private static Map<String, Object> subjectOf(Map<String, Object> notification) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> subject = (Map<String, Object>) notification.get("subject");
+    return subject == null
+        ? Map.of()
+        : Map.of("type", subject.get("type"), "id", ((Number) subject.get("id")).longValue());
+  }
+
   @Test
   void eachSideHearsWhatConcernsIt() {
     long officeBefore = unread("pinghu.staff");
@@ -87,6 +96,7 @@ class NeedNotificationTest implements TestPropertyProvider {
             n ->
                 n.get("kind").equals("ASSIGNED")
                     && String.valueOf(id).equals(String.valueOf(n.get("needId")))
+                    && Map.of("type", "NEED", "id", id).equals(subjectOf(n))
                     && n.get("message").equals("交办事项“" + title + "”，完成时限 " + deadline));
     // the same notification in the reader's language
     assertThat(api.get(BASE + "/notifications?limit=200", token("pinghu.handler"), "en").list())

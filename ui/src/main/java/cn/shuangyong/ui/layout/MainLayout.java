@@ -6,6 +6,7 @@ import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
+import cn.shuangyong.ui.support.SubjectViews;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -37,7 +38,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   private NotificationBell bell;
 
   public MainLayout(
-      TenantDirectory tenants, TenantAccess access, NotificationService notifications) {
+      TenantDirectory tenants,
+      TenantAccess access,
+      NotificationService notifications,
+      SubjectViews subjects) {
     setPrimarySection(Section.DRAWER);
     CurrentUser user = UiSession.user().orElse(null);
     DrawerToggle toggle = new DrawerToggle();
@@ -82,7 +86,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             ui.getPage().setLocation("login");
           });
       if (user.tenant() != null) {
-        bell = new NotificationBell(access, notifications, user);
+        bell = new NotificationBell(access, notifications, subjects, user);
         header.add(bell);
       }
       header.add(who, new LanguageSwitch(), logout);

@@ -4,8 +4,8 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.notifications.api.Notification;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
-import cn.shuangyong.ui.needs.NeedDetailView;
 import cn.shuangyong.ui.security.TenantAccess;
+import cn.shuangyong.ui.support.SubjectViews;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -40,10 +40,16 @@ class NotificationBell extends Composite<Div> {
   private final Popover popover = new Popover();
 
   private final TenantAccess access;
+  private final SubjectViews subjects;
 
-  NotificationBell(TenantAccess access, NotificationService notifications, CurrentUser user) {
+  NotificationBell(
+      TenantAccess access,
+      NotificationService notifications,
+      SubjectViews subjects,
+      CurrentUser user) {
     this.access = access;
     this.notifications = notifications;
+    this.subjects = subjects;
     this.user = user;
     bell.setId("notification-bell");
     bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
@@ -131,8 +137,8 @@ class NotificationBell extends Composite<Div> {
           }
           popover.close();
           refresh();
-          if (notification.needId() != null) {
-            NeedDetailView.open(notification.needId(), null);
+          if (notification.subject() != null) {
+            subjects.open(notification.subject());
           }
         });
     return line;

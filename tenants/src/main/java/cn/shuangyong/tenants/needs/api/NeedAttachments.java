@@ -4,7 +4,6 @@ import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.attachments.api.Attachment;
@@ -22,7 +21,6 @@ import java.util.List;
  */
 @Singleton
 public class NeedAttachments {
-  private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedService needs;
   private final NeedAttachmentRepository attachments;
@@ -32,7 +30,6 @@ public class NeedAttachments {
   private final Clock clock;
 
   public NeedAttachments(
-      TenantDirectory tenants,
       TenantScope scope,
       NeedService needs,
       NeedAttachmentRepository attachments,
@@ -40,7 +37,6 @@ public class NeedAttachments {
       ContentTypes contentTypes,
       AuditLog audit,
       Clock clock) {
-    this.tenants = tenants;
     this.scope = scope;
     this.needs = needs;
     this.attachments = attachments;

@@ -4,7 +4,6 @@ import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
@@ -27,19 +26,13 @@ import java.util.List;
  */
 @Singleton
 public class NeedCategories {
-  private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedCategoryRepository categories;
   private final AuditLog audit;
   private final Clock clock;
 
   public NeedCategories(
-      TenantDirectory tenants,
-      TenantScope scope,
-      NeedCategoryRepository categories,
-      AuditLog audit,
-      Clock clock) {
-    this.tenants = tenants;
+      TenantScope scope, NeedCategoryRepository categories, AuditLog audit, Clock clock) {
     this.scope = scope;
     this.categories = categories;
     this.audit = audit;

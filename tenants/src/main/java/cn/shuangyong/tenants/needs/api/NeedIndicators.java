@@ -4,7 +4,6 @@ import cn.shuangyong.platform.comparison.IndicatorSource;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.ProblemException;
@@ -27,14 +26,11 @@ public class NeedIndicators implements IndicatorSource {
   /** The feature name of the 双清单 in events and the platform summary. */
   public static final String FEATURE = "needs";
 
-  private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedAggregates aggregates;
   private final Clock clock;
 
-  public NeedIndicators(
-      TenantDirectory tenants, TenantScope scope, NeedAggregates aggregates, Clock clock) {
-    this.tenants = tenants;
+  public NeedIndicators(TenantScope scope, NeedAggregates aggregates, Clock clock) {
     this.scope = scope;
     this.aggregates = aggregates;
     this.clock = clock;

@@ -5,7 +5,6 @@ import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.PlausibleDates;
@@ -40,7 +39,6 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class NeedService {
-  private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NeedStore store;
   private final NeedRepository changes;
@@ -51,7 +49,6 @@ public class NeedService {
   private final Clock clock;
 
   NeedService(
-      TenantDirectory tenants,
       TenantScope scope,
       NeedStore store,
       NeedRepository changes,
@@ -60,7 +57,6 @@ public class NeedService {
       AuditLog audit,
       TenantEvents events,
       Clock clock) {
-    this.tenants = tenants;
     this.scope = scope;
     this.store = store;
     this.changes = changes;

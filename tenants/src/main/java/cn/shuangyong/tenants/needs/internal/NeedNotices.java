@@ -6,6 +6,7 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.notifications.api.Audience;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
+import cn.shuangyong.tenants.notifications.api.Subject;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -65,7 +66,8 @@ public class NeedNotices {
 
   private void send(@Nullable Audience audience, String kind, Need need, String... arguments) {
     if (audience != null) {
-      notifications.notify(audience, kind, need.id(), List.of(arguments), null);
+      notifications.notify(
+          audience, kind, new Subject(Subject.NEED, need.id()), List.of(arguments), null);
     }
   }
 }

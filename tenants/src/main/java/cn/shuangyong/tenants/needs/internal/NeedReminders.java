@@ -6,6 +6,7 @@ import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.tenants.notifications.api.Audience;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
+import cn.shuangyong.tenants.notifications.api.Subject;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ public class NeedReminders {
         notifications.notify(
             audience,
             kind,
-            need.id(),
+            new Subject(Subject.NEED, need.id()),
             List.of(need.title(), String.valueOf(need.deadline())),
             kind
                 + ":"

@@ -2,7 +2,6 @@ package cn.shuangyong.tenants.notifications.api;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.platform.web.ProblemException;
@@ -21,7 +20,6 @@ import java.util.Locale;
  */
 @Singleton
 public class NotificationService {
-  private final TenantDirectory tenants;
   private final TenantScope scope;
   private final NotificationRepository repository;
   private final NotificationListings listings;
@@ -29,13 +27,11 @@ public class NotificationService {
   private final Clock clock;
 
   public NotificationService(
-      TenantDirectory tenants,
       TenantScope scope,
       NotificationRepository repository,
       NotificationListings listings,
       Messages messages,
       Clock clock) {
-    this.tenants = tenants;
     this.scope = scope;
     this.repository = repository;
     this.listings = listings;
@@ -51,7 +47,7 @@ public class NotificationService {
   public void notify(
       Audience audience,
       String kind,
-      @Nullable Long needId,
+      @Nullable Subject subject,
       List<String> arguments,
       @Nullable String dedupKey) {
     String[] values = arguments.toArray(String[]::new);
@@ -60,7 +56,8 @@ public class NotificationService {
         audience.kind(),
         audience.unitId(),
         kind,
-        needId,
+        subject == null ? null : subject.type(),
+        subject == null ? null : subject.id(),
         message.length() > 500 ? message.substring(0, 500) : message,
         values,
         dedupKey,
@@ -93,10 +90,13 @@ public class NotificationService {
   }
 
   private Notification toApi(NotificationListingRow row, Locale locale) {
+    Subject subject =
+        row.subjectType() == null ? null : new Subject(row.subjectType(), row.subjectId());
     return new Notification(
         row.id(),
         row.kind(),
-        row.needId(),
+        subject,
+        subject != null && Subject.NEED.equals(subject.type()) ? subject.id() : null,
         row.arguments() == null ? row.message() : text(locale, row.kind(), row.arguments()),
         row.createdAt(),
         row.read());

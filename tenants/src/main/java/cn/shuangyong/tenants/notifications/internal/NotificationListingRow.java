@@ -10,7 +10,8 @@ import java.time.Instant;
 public record NotificationListingRow(
     @Id long id,
     String kind,
-    @Nullable Long needId,
+    @Nullable String subjectType,
+    @Nullable Long subjectId,
     String message,
     Instant createdAt,
     boolean read,

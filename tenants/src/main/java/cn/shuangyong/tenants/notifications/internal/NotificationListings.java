@@ -13,7 +13,7 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES, dataSource = TenantDataSourceFactory.TENANT_DATA_SOURCE)
 public interface NotificationListings extends GenericRepository<NotificationListingRow, Long> {
   String SELECT =
-      "select n.id, n.kind, n.need_id, n.message, n.created_at, r.read_at is not null as read,"
+      "select n.id, n.kind, n.subject_type, n.subject_id, n.message, n.created_at, r.read_at is not null as read,"
           + " n.arguments from notification n left join notification_read r"
           + " on r.notification_id = n.id and r.username = :username"
           + " where n.audience = :audience and n.audience_id is not distinct from :audienceId";

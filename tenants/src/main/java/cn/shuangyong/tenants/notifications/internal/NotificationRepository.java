@@ -19,14 +19,16 @@ import java.util.List;
 public interface NotificationRepository extends GenericRepository<NotificationRow, Long> {
   /** Adds a notification; one with the {@code dedupKey} of an existing one is left out. */
   @Query(
-      "insert into notification (audience, audience_id, kind, need_id, message, arguments,"
-          + " dedup_key, created_at) values (:audience, :audienceId, :kind, :needId, :message,"
+      "insert into notification (audience, audience_id, kind, subject_type, subject_id, message,"
+          + " arguments, dedup_key, created_at) values (:audience, :audienceId, :kind,"
+          + " :subjectType, :subjectId, :message,"
           + " :arguments, :dedupKey, :createdAt) on conflict (dedup_key) do nothing")
   void add(
       Audience.Kind audience,
       @Nullable Long audienceId,
       String kind,
-      @Nullable Long needId,
+      @Nullable String subjectType,
+      @Nullable Long subjectId,
       String message,
       String[] arguments,
       @Nullable String dedupKey,
