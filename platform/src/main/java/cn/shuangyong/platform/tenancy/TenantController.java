@@ -62,7 +62,7 @@ public class TenantController {
       @Nullable @Size(max = 12) String adcode) {}
 
   @Get("/tenants")
-  public List<TenantView> list(Authentication authentication) {
+  public List<TenantView> listTenants(Authentication authentication) {
     return directory.visibleTo(CurrentUser.from(authentication)).stream()
         .map(TenantView::of)
         .toList();

@@ -141,7 +141,7 @@ public class NeedController {
   }
 
   @Get
-  public PageResponse<Need> list(
+  public PageResponse<Need> listNeeds(
       @TenantPath TenantContext context,
       @Nullable @QueryValue Status status,
       @Nullable @QueryValue Direction direction,
