@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -88,7 +89,13 @@ class NeedsBrowserTest implements TestPropertyProvider {
     WebElement form = browser.findElement(By.id("submit-need"));
     assertThat(form.getRect().getWidth()).isLessThanOrEqualTo(390);
     screenshot("needs-liaison-form.png");
-    browser.findElement(By.id("submit-need-button")).click();
+    // the category overlay may still be closing over the button on a phone: click once it is not
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(By.id("submit-need-button")).click();
+              return true;
+            });
 
     wait.until(ExpectedConditions.textToBe(By.id("need-heading"), title));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-status"), "已提交"));
