@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
@@ -34,7 +35,8 @@ import org.yaml.snakeyaml.Yaml;
         @Info(
             title = "Shuangyong Cloud API 双拥云接口",
             version = "1",
-            description = "REST API v1: see api-contract.md. Errors are RFC 7807 problem JSON."),
+            description = "REST API v1: see api-contract.md. Errors are RFC 7807 problem JSON.",
+            license = @License(name = "Proprietary: Shuangyong Cloud")),
     servers = @Server(url = "/", description = "this node (the API is under /api/v1)"),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(

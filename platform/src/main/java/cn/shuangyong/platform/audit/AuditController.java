@@ -4,6 +4,7 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
+import cn.shuangyong.platform.web.ApiProblems;
 import cn.shuangyong.platform.web.PageResponse;
 import cn.shuangyong.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -29,6 +30,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
+@ApiProblems
 public class AuditController {
   private final AuditLog audit;
   private final TenantDirectory tenants;
@@ -38,6 +40,7 @@ public class AuditController {
     this.tenants = tenants;
   }
 
+  /** Searches the audit trail (platform admin; a supervisor its region). */
   @Get
   public PageResponse<AuditEvent> search(
       Authentication authentication,

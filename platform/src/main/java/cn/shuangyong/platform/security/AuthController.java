@@ -5,6 +5,8 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.platform.web.ApiProblems;
+import cn.shuangyong.platform.web.Problem;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ProblemResponses;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,6 +22,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +38,7 @@ import java.util.Date;
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Auth")
+@ApiProblems
 public class AuthController {
   private final CredentialCheck credentials;
   private final TokenService tokens;
@@ -78,6 +84,14 @@ public class AuthController {
     }
   }
 
+  /** Signs in: an access token and a one-time refresh token. */
+  @ApiResponse(
+      responseCode = "423",
+      description = "The account is locked for a while after repeated failures",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/login")
   @Secured(SecurityRule.IS_ANONYMOUS)
   public HttpResponse<?> login(HttpRequest<?> request, @Body @Valid LoginRequest body) {
@@ -97,6 +111,7 @@ public class AuthController {
     };
   }
 
+  /** Exchanges a refresh token for new tokens (once). */
   @Post("/refresh")
   @Secured(SecurityRule.IS_ANONYMOUS)
   public HttpResponse<?> refresh(HttpRequest<?> request, @Body @Valid RefreshRequest body) {
@@ -107,6 +122,7 @@ public class AuthController {
         .orElseGet(() -> problems.of(request, HttpStatus.UNAUTHORIZED, "auth.refresh-invalid"));
   }
 
+  /** Signs out: revokes the caller's tokens. */
   @Post("/logout")
   @Secured(SecurityRule.IS_AUTHENTICATED)
   public HttpResponse<Void> logout(HttpRequest<?> request, Authentication authentication) {

@@ -1,6 +1,7 @@
 package cn.shuangyong.platform.security;
 
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.web.ApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,7 @@ import java.util.Collection;
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Auth")
+@ApiProblems
 public class MeController {
 
   @Serdeable
@@ -27,6 +29,7 @@ public class MeController {
       @Nullable Long garrisonUnitId,
       @Nullable Long responsibleUnitId) {}
 
+  /** Who the caller is: roles, tenant, region and unit. */
   @Get
   public Me me(Authentication authentication) {
     CurrentUser user = CurrentUser.from(authentication);

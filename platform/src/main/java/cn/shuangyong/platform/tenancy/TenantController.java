@@ -1,6 +1,7 @@
 package cn.shuangyong.platform.tenancy;
 
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.web.ApiProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,6 +28,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Tenants")
+@ApiProblems
 public class TenantController {
   private final TenantDirectory directory;
 
@@ -61,6 +63,7 @@ public class TenantController {
       @Nullable @Size(max = 31) String parent,
       @Nullable @Size(max = 12) String adcode) {}
 
+  /** The tenants the caller may see. */
   @Get("/tenants")
   public List<TenantView> listTenants(Authentication authentication) {
     return directory.visibleTo(CurrentUser.from(authentication)).stream()
@@ -68,6 +71,7 @@ public class TenantController {
         .toList();
   }
 
+  /** Provisions a new tenant (platform admin). */
   @Post("/tenants")
   public HttpResponse<TenantView> create(
       Authentication authentication, @Body @Valid CreateTenant body) {
@@ -83,6 +87,7 @@ public class TenantController {
         TenantView.of(tenant), URI.create("/api/v1/tenants/" + tenant.code()));
   }
 
+  /** The tenants below a region the caller oversees. */
   @Get("/regions/{code}/tenants")
   public List<TenantView> inRegion(Authentication authentication, @PathVariable String code) {
     return directory.inRegion(CurrentUser.from(authentication), code).stream()

@@ -2,6 +2,7 @@ package cn.shuangyong.tenants.needs.web;
 
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.ApiProblems;
 import cn.shuangyong.tenants.needs.api.NeedCategories;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -23,6 +24,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Needs")
+@ApiProblems
 public class NeedCategoryController {
   private final NeedCategories categories;
 
@@ -30,11 +32,13 @@ public class NeedCategoryController {
     this.categories = categories;
   }
 
+  /** The tenant's need categories, retired ones included. */
   @Get
   public List<NeedCategories.Category> all(@TenantPath TenantContext context) {
     return categories.all(context);
   }
 
+  /** Adds a need category (city admin). */
   @Post
   public HttpResponse<NeedCategories.Category> add(
       @TenantPath TenantContext context, @Body @Valid NeedCategories.CategoryForm body) {
@@ -45,6 +49,7 @@ public class NeedCategoryController {
             "/api/v1/tenants/" + context.code().value() + "/need-categories/" + category.id()));
   }
 
+  /** Renames, reorders or retires a need category (city admin). */
   @Put("/{id}")
   public NeedCategories.Category update(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCategories.CategoryForm body) {

@@ -3,10 +3,12 @@ package cn.shuangyong.tenants.needs.web;
 import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.ApiProblems;
 import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.platform.web.PageParameters;
 import cn.shuangyong.platform.web.PageResponse;
 import cn.shuangyong.platform.web.PlausibleDates;
+import cn.shuangyong.platform.web.Problem;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedAttachments;
@@ -37,6 +39,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -51,6 +56,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Needs")
+@ApiProblems
 public class NeedController {
   private final NeedService needs;
   private final NeedIndicators indicators;
@@ -74,6 +80,14 @@ public class NeedController {
     this.attachments = attachments;
   }
 
+  /** Attaches a photo, PDF or Office file to a need (type decided by its bytes). */
+  @ApiResponse(
+      responseCode = "413",
+      description = "The file is over its size limit",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
   public HttpResponse<Attachment> addAttachment(
       @TenantPath TenantContext context, long id, @Part("file") CompletedFileUpload file)
@@ -90,11 +104,13 @@ public class NeedController {
                 + attachment.id()));
   }
 
+  /** A need's attachments. */
   @Get("/{id}/attachments")
   public List<Attachment> attachments(@TenantPath TenantContext context, long id) {
     return attachments.list(context, id);
   }
 
+  /** Downloads one attachment of a need. */
   @Get("/{id}/attachments/{attachmentId}")
   public HttpResponse<byte[]> attachment(
       @TenantPath TenantContext context, long id, long attachmentId) {
@@ -122,6 +138,13 @@ public class NeedController {
   public record Imported(int imported) {}
 
   /** Imports a list: all rows or none; every bad row is reported (422) with its row number. */
+  @ApiResponse(
+      responseCode = "413",
+      description = "The file is over its size limit",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
   public HttpResponse<Imported> importList(
       @TenantPath TenantContext context, @Part("file") CompletedFileUpload file)
@@ -132,6 +155,7 @@ public class NeedController {
     }
   }
 
+  /** Submits a need (liaison for its unit, or the office). */
   @Post
   public HttpResponse<Need> submit(
       @TenantPath TenantContext context, @Body @Valid NeedCommands.Submit body) {
@@ -140,6 +164,7 @@ public class NeedController {
         need, URI.create("/api/v1/tenants/" + context.code().value() + "/needs/" + need.id()));
   }
 
+  /** A page of the needs the caller may see, filtered and sorted. */
   @Get
   public PageResponse<Need> listNeeds(
       @TenantPath TenantContext context,
@@ -170,6 +195,7 @@ public class NeedController {
     return new PageResponse<>(result.items(), result.total(), page, size);
   }
 
+  /** The tenant's active need categories. */
   @Get("/categories")
   public List<String> categories(@TenantPath TenantContext context) {
     return needs.categories(context);
@@ -200,41 +226,90 @@ public class NeedController {
             "attachment; filename=\"needs-" + context.code().value() + "-" + listYear + ".xlsx\"");
   }
 
+  /** One need with its history. */
   @Get("/{id}")
   public Need find(@TenantPath TenantContext context, long id) {
     return needs.find(context, id);
   }
 
+  /** Accepts a need: responsible unit, deadline and level (the office). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is in a status that does not allow this step; the message names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/{id}/accept")
   public Need accept(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Accept body) {
     return needs.accept(context, id, body);
   }
 
+  /** Rejects a need with a written reason (the office). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is in a status that does not allow this step; the message names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/{id}/reject")
   public Need reject(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Reject body) {
     return needs.reject(context, id, body);
   }
 
+  /** Reports progress on an accepted need (the assigned unit or the office). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is in a status that does not allow this step; the message names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/{id}/progress")
   public Need progress(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Progress body) {
     return needs.progress(context, id, body);
   }
 
+  /** Reports a need done (the assigned unit or the office). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is in a status that does not allow this step; the message names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/{id}/complete")
   public Need complete(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Complete body) {
     return needs.complete(context, id, body);
   }
 
+  /** Confirms a done need with a satisfaction rating (销号), or sends it back. */
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is in a status that does not allow this step; the message names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/{id}/confirm")
   public Need confirm(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Confirm body) {
     return needs.confirm(context, id, body);
   }
 
+  /** Records a 督办 note on an open need (supervisor or city admin). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is in a status that does not allow this step; the message names it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Post("/{id}/supervise")
   public Need supervise(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Supervise body) {

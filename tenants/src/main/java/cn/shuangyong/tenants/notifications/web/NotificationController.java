@@ -2,6 +2,7 @@ package cn.shuangyong.tenants.notifications.web;
 
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.ApiProblems;
 import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.tenants.notifications.api.Notification;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
@@ -24,6 +25,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Notifications")
+@ApiProblems
 public class NotificationController {
   private final NotificationService notifications;
   private final Messages messages;
@@ -36,6 +38,7 @@ public class NotificationController {
   @Serdeable
   public record UnreadCount(long unread) {}
 
+  /** The caller's latest notifications, in the caller's language. */
   @Get
   public List<Notification> mine(
       HttpRequest<?> request,
@@ -45,17 +48,20 @@ public class NotificationController {
     return notifications.mine(context, unread, limit, messages.localeOf(request));
   }
 
+  /** How many of the caller's notifications are unread. */
   @Get("/unread-count")
   public UnreadCount unreadCount(@TenantPath TenantContext context) {
     return new UnreadCount(notifications.unreadCount(context));
   }
 
+  /** Marks one notification read. */
   @Post("/{id}/read")
   public HttpResponse<Void> read(@TenantPath TenantContext context, long id) {
     notifications.markRead(context, id);
     return HttpResponse.noContent();
   }
 
+  /** Marks all the caller's notifications read. */
   @Post("/read-all")
   public HttpResponse<Void> readAll(@TenantPath TenantContext context) {
     notifications.markAllRead(context);

@@ -2,8 +2,10 @@ package cn.shuangyong.tenants.units.web;
 
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
+import cn.shuangyong.platform.web.ApiProblems;
 import cn.shuangyong.platform.web.PageParameters;
 import cn.shuangyong.platform.web.PageResponse;
+import cn.shuangyong.platform.web.Problem;
 import cn.shuangyong.tenants.units.api.GarrisonUnit;
 import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
@@ -23,6 +25,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -33,6 +38,7 @@ import java.util.Set;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Units")
+@ApiProblems
 public class UnitController {
   private static final Set<String> SORTABLE = Set.of("name", "id", "createdAt");
   private final UnitService units;
@@ -64,6 +70,7 @@ public class UnitController {
     return units.findGarrisonUnit(context, id);
   }
 
+  /** Adds a garrison unit (city admin). */
   @Post("/garrison-units")
   public HttpResponse<GarrisonUnit> createGarrisonUnit(
       @TenantPath TenantContext context, @Body @Valid GarrisonUnitForm form) {
@@ -74,12 +81,21 @@ public class UnitController {
             "/api/v1/tenants/" + context.code().value() + "/garrison-units/" + created.id()));
   }
 
+  /** Changes a garrison unit (city admin). */
   @Put("/garrison-units/{id}")
   public GarrisonUnit updateGarrisonUnit(
       @TenantPath TenantContext context, long id, @Body @Valid GarrisonUnitForm form) {
     return units.updateGarrisonUnit(context, id, form);
   }
 
+  /** Deletes a garrison unit no account or need refers to (city admin). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "Still referred to: the message names the bound accounts or the needs",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Delete("/garrison-units/{id}")
   public HttpResponse<Void> deleteGarrisonUnit(@TenantPath TenantContext context, long id) {
     units.deleteGarrisonUnit(context, id);
@@ -109,6 +125,7 @@ public class UnitController {
     return units.findResponsibleUnit(context, id);
   }
 
+  /** Adds a responsible unit (city admin). */
   @Post("/responsible-units")
   public HttpResponse<ResponsibleUnit> createResponsibleUnit(
       @TenantPath TenantContext context, @Body @Valid ResponsibleUnitForm form) {
@@ -119,12 +136,21 @@ public class UnitController {
             "/api/v1/tenants/" + context.code().value() + "/responsible-units/" + created.id()));
   }
 
+  /** Changes a responsible unit (city admin). */
   @Put("/responsible-units/{id}")
   public ResponsibleUnit updateResponsibleUnit(
       @TenantPath TenantContext context, long id, @Body @Valid ResponsibleUnitForm form) {
     return units.updateResponsibleUnit(context, id, form);
   }
 
+  /** Deletes a responsible unit no account or need refers to (city admin). */
+  @ApiResponse(
+      responseCode = "409",
+      description = "Still referred to: the message names the bound accounts or the needs",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @Delete("/responsible-units/{id}")
   public HttpResponse<Void> deleteResponsibleUnit(@TenantPath TenantContext context, long id) {
     units.deleteResponsibleUnit(context, id);
