@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongBiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The rules both kinds of unit share, for one kind: who reads and writes, unique names, audit
@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 public final class UnitCatalog<R, U, F> {
   private static final String FOREIGN_KEY_VIOLATION = "23503";
   private static final Map<String, String> KNOWN_REFERRERS = Map.of("need", "unit.in-use.need");
-  private static final Pattern REFERRING_TABLE = Pattern.compile("from table \"(\\w+)\"");
 
   /** What differs between the kinds: their rows, names and how a row is built and answered. */
   public interface Kind<R, U, F> {
@@ -152,8 +151,10 @@ public final class UnitCatalog<R, U, F> {
   private static Optional<String> referringTable(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
-        Matcher table = REFERRING_TABLE.matcher(String.valueOf(sql.getMessage()));
-        return Optional.of(table.find() ? table.group(1) : "");
+        // the server names the referring table in a field of its own, whatever its message language
+        ServerErrorMessage server =
+            sql instanceof PSQLException postgres ? postgres.getServerErrorMessage() : null;
+        return Optional.of(server == null || server.getTable() == null ? "" : server.getTable());
       }
     }
     return Optional.empty();
