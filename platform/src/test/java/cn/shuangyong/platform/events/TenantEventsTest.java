@@ -3,7 +3,6 @@ package cn.shuangyong.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.TenantCode;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
@@ -66,9 +65,7 @@ class TenantEventsTest implements TestPropertyProvider {
   @BeforeAll
   void tenants() {
     PlatformFixtures fixtures = new PlatformFixtures(context);
-    fixtures.region("eventsprov", AdministrativeLevel.PROVINCE, null);
-    fixtures.tenant("events_alpha", "eventsprov");
-    fixtures.tenant("events_beta", "eventsprov");
+    fixtures.province("eventsprov", "events_alpha", "events_beta");
     alpha = new TestTenants(context).admin("events_alpha");
     beta = new TestTenants(context).admin("events_beta");
   }

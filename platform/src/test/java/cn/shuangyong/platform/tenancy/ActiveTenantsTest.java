@@ -47,9 +47,7 @@ class ActiveTenantsTest implements TestPropertyProvider {
   @BeforeAll
   void setUp() {
     PlatformFixtures fixtures = new PlatformFixtures(context);
-    fixtures.region("acprov", AdministrativeLevel.PROVINCE, null);
-    fixtures.tenant("ac_here", "acprov");
-    fixtures.tenant("ac_there", "acprov");
+    fixtures.province("acprov", "ac_here", "ac_there");
   }
 
   private static CurrentUser adminOf(String tenant) {

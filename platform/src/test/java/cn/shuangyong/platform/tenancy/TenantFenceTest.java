@@ -69,9 +69,7 @@ class TenantFenceTest implements TestPropertyProvider {
                     io.micronaut.inject.qualifiers.Qualifiers.byName(
                         TenantDataSourceFactory.TENANT_DATA_SOURCE)));
     PlatformFixtures fixtures = new PlatformFixtures(context);
-    fixtures.region("fenceprov", AdministrativeLevel.PROVINCE, null);
-    fixtures.tenant("fence_alpha", "fenceprov");
-    fixtures.tenant("fence_beta", "fenceprov");
+    fixtures.province("fenceprov", "fence_alpha", "fence_beta");
     alpha = new TestTenants(context).admin("fence_alpha");
     beta = new TestTenants(context).admin("fence_beta");
   }

@@ -40,9 +40,7 @@ class TenantJobsTest implements TestPropertyProvider {
   @BeforeAll
   void tenants() {
     PlatformFixtures fixtures = new PlatformFixtures(context);
-    fixtures.region("jobsprov", AdministrativeLevel.PROVINCE, null);
-    fixtures.tenant("jobs_alpha", "jobsprov");
-    fixtures.tenant("jobs_beta", "jobsprov");
+    fixtures.province("jobsprov", "jobs_alpha", "jobs_beta");
   }
 
   @AfterAll

@@ -42,6 +42,14 @@ public final class PlatformFixtures {
                     parent == null ? null : directory.region(parent).orElseThrow()));
   }
 
+  /** A province and tenants below it: the usual world of a test that needs a few tenants. */
+  public synchronized void province(String code, String... tenants) {
+    region(code, AdministrativeLevel.PROVINCE, null);
+    for (String tenant : tenants) {
+      tenant(tenant, code);
+    }
+  }
+
   /** A tenant with its own region node under {@code parentRegion}. */
   public synchronized Tenant tenant(String code, String parentRegion) {
     return directory
