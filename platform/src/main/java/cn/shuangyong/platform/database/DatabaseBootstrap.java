@@ -63,9 +63,14 @@ public class DatabaseBootstrap {
             .locations("classpath:db/platform")
             .load()
             .migrate();
+    // nothing pending: Flyway names no target, the schema stays at the version it had
+    String current =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
     LOG.info(
         "platform schema at version {} ({} migrations applied, {} ms)",
-        result.targetSchemaVersion,
+        current,
         result.migrationsExecuted,
         (System.nanoTime() - started) / 1_000_000);
   }
@@ -114,7 +119,8 @@ public class DatabaseBootstrap {
   /**
    * The platform role's rights, set anew at every start (so tables added by a migration are
    * covered; inside the transaction, so there is no moment where it holds more): plain DML on the
-   * platform tables, insert and select only on the audit trail, nothing on Flyway's history.
+   * platform tables, insert and select only on the audit trail and its archive anchors, nothing on
+   * Flyway's history.
    */
   private static void grantPlatformRole(Statement statement, String role) throws SQLException {
     String schema = PLATFORM_SCHEMA;
@@ -122,8 +128,11 @@ public class DatabaseBootstrap {
     statement.execute(
         "grant select, insert, update, delete on all tables in schema " + schema + " to " + role);
     statement.execute("revoke all on " + schema + ".flyway_schema_history from " + role);
-    statement.execute("revoke all on " + schema + ".audit_event from " + role);
-    statement.execute("grant select, insert on " + schema + ".audit_event to " + role);
+    for (String trail : new String[] {"audit_event", "audit_archive"}) {
+      // the trail and its archive anchors: never update or delete (archiving runs as the owner)
+      statement.execute("revoke all on " + schema + "." + trail + " from " + role);
+      statement.execute("grant select, insert on " + schema + "." + trail + " to " + role);
+    }
     statement.execute("grant usage, select on all sequences in schema " + schema + " to " + role);
   }
 }

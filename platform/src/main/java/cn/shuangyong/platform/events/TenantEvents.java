@@ -17,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a tenant's domain events: written to the tenant's {@code outbox} inside the running
@@ -26,6 +28,7 @@ import java.time.Clock;
  */
 @Singleton
 public class TenantEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantEvents.class);
   private final TransactionOperations<Connection> transactions;
   private final ApplicationEventPublisher<Object> publisher;
   private final JsonMapper json;
@@ -61,7 +64,13 @@ public class TenantEvents {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            publisher.publishEvent(event);
+            // the change is committed and the event is in the outbox: a listener that fails now
+            // must not turn the committed write into a 500 the client would retry (a duplicate)
+            try {
+              publisher.publishEvent(event);
+            } catch (RuntimeException e) {
+              LOG.error("a listener of {} failed after commit", event.topic(), e);
+            }
           }
         });
   }

@@ -6,7 +6,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The fallback on one node without Redis: a Caffeine cache where every entry expires after its own
@@ -19,6 +23,8 @@ public class InProcessKeyValueStore implements KeyValueStore {
 
   private final Cache<String, Entry> entries;
   private final Ticker ticker;
+  private final Map<String, CopyOnWriteArrayList<Consumer<String>>> listeners =
+      new ConcurrentHashMap<>();
 
   public InProcessKeyValueStore(Ticker ticker, long maximumSize) {
     this.ticker = ticker;
@@ -64,6 +70,19 @@ public class InProcessKeyValueStore implements KeyValueStore {
   @Override
   public void delete(String key) {
     entries.invalidate(key);
+  }
+
+  @Override
+  public void publish(String channel, String message) {
+    listeners
+        .getOrDefault(channel, new CopyOnWriteArrayList<>())
+        .forEach(listener -> listener.accept(message));
+  }
+
+  @Override
+  public boolean subscribe(String channel, Consumer<String> listener) {
+    listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).addIfAbsent(listener);
+    return true;
   }
 
   /** How many entries are held (expired ones may count until Caffeine's next maintenance). */

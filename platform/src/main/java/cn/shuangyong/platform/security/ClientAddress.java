@@ -9,6 +9,8 @@ import java.util.Set;
 /**
  * The caller's address for audit and lockout. {@code X-Forwarded-For} is believed only when the
  * direct peer is a configured trusted proxy (a load balancer); otherwise the socket peer counts.
+ * The same goes for {@code X-Forwarded-Proto}: a request is behind TLS when it came over TLS
+ * itself, or a trusted proxy says it did.
  */
 @Singleton
 public class ClientAddress {
@@ -20,9 +22,7 @@ public class ClientAddress {
   }
 
   public String of(HttpRequest<?> request) {
-    InetSocketAddress remote = request.getRemoteAddress();
-    String peer =
-        remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    String peer = peer(request);
     if (trustedProxies.contains(peer)) {
       String forwarded = request.getHeaders().get("X-Forwarded-For");
       if (forwarded != null && !forwarded.isBlank()) {
@@ -31,5 +31,23 @@ public class ClientAddress {
       }
     }
     return peer;
+  }
+
+  /** Whether the browser reached us over TLS (HSTS, Secure cookies). */
+  public boolean behindTls(HttpRequest<?> request) {
+    if (request.isSecure()) {
+      return true;
+    }
+    String proto = request.getHeaders().get("X-Forwarded-Proto");
+    return proto != null
+        && trustedProxies.contains(peer(request))
+        && "https".equalsIgnoreCase(proto.split(",")[0].trim());
+  }
+
+  private static String peer(HttpRequest<?> request) {
+    InetSocketAddress remote = request.getRemoteAddress();
+    return remote.getAddress() == null
+        ? remote.getHostString()
+        : remote.getAddress().getHostAddress();
   }
 }

@@ -1,10 +1,9 @@
 package cn.shuangyong.platform.security;
 
+import cn.shuangyong.platform.accounts.api.SecondFactorService;
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.platform.kv.KeyValueStore;
-import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
 import cn.shuangyong.platform.users.PasswordHasher;
 import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
@@ -14,6 +13,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,9 @@ import java.util.Locale;
 /**
  * The one credential check behind both the API login and the UI login: the lockout counter, the
  * login-attempt record and the audit are shared. Five consecutive failures lock an account for 15
- * minutes; an unknown name is counted and locked the same way, so it cannot be told apart.
+ * minutes; an unknown name is counted and locked the same way, in PostgreSQL like an account (not
+ * in Redis, whose outage once left unknown names unlocked while real ones locked), so it cannot be
+ * told apart.
  */
 @Singleton
 public class CredentialCheck {
@@ -33,7 +36,11 @@ public class CredentialCheck {
   public enum Outcome {
     SUCCESS,
     INVALID,
-    LOCKED
+    LOCKED,
+    /** The password is right and the account has a second factor: ask for its code. */
+    TOTP_REQUIRED,
+    /** The password is right and the code is not (wrong, malformed, or used before): counted. */
+    TOTP_INVALID
   }
 
   public record Result(
@@ -46,27 +53,42 @@ public class CredentialCheck {
 
   private final UserDirectory users;
   private final PasswordHasher hasher;
-  private final KeyValueStore store;
   private final AuditLog audit;
   private final TransactionOperations<Connection> transactions;
   private final Clock clock;
+  private final SecondFactorService secondFactors;
 
   public CredentialCheck(
       UserDirectory users,
       PasswordHasher hasher,
-      KeyValueStore store,
       AuditLog audit,
       @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions,
-      Clock clock) {
+      Clock clock,
+      SecondFactorService secondFactors) {
+    this.secondFactors = secondFactors;
     this.users = users;
     this.hasher = hasher;
-    this.store = store;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
   }
 
   public Result check(String username, String password, @Nullable String ip, Channel channel) {
+    return check(username, password, null, ip, channel);
+  }
+
+  /**
+   * The password, then (for an account with a second factor) the TOTP code: a missing code answers
+   * {@link Outcome#TOTP_REQUIRED} and leaves the failure count as it is (so a known password cannot
+   * reset the count between guesses of the code); a wrong, malformed or replayed one is a failed
+   * attempt like a wrong password ({@link Outcome#TOTP_INVALID}, locking at the fifth).
+   */
+  public Result check(
+      String username,
+      String password,
+      @Nullable String totp,
+      @Nullable String ip,
+      Channel channel) {
     String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
     var account = name.isEmpty() ? java.util.Optional.<UserAccount>empty() : users.find(name);
@@ -86,30 +108,94 @@ public class CredentialCheck {
           ? finish(name, ip, channel, Outcome.INVALID, "bad-credentials", null, null)
           : finish(name, ip, channel, Outcome.LOCKED, "locked-now", null, lockedUntil);
     }
+    if (secondFactors.enrolled(user.id())) {
+      if (totp == null || totp.isBlank()) {
+        return finish(name, ip, channel, Outcome.TOTP_REQUIRED, "totp-required", null, null);
+      }
+      if (!secondFactors.acceptSignInCode(user.id(), totp)) {
+        int failures = user.failedAttempts() + 1;
+        Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCK_DURATION) : null;
+        users.recordFailures(user, lockedUntil == null ? failures : 0, lockedUntil);
+        return lockedUntil == null
+            ? finish(name, ip, channel, Outcome.TOTP_INVALID, "totp-invalid", null, null)
+            : finish(
+                name, ip, channel, Outcome.LOCKED, "totp-invalid-locked-now", null, lockedUntil);
+      }
+    }
     users.recordFailures(user, 0, null);
     return finish(name, ip, channel, Outcome.SUCCESS, "ok", users.toCurrentUser(user), null);
   }
 
+  /**
+   * An unknown name, counted and locked in PostgreSQL exactly as an account is ({@code
+   * unknown_login} mirrors {@code app_user.failed_attempts} and {@code locked_until}): the same
+   * statuses, headers and lock times whatever Redis does, so the answers never tell real names
+   * apart. One row lock per name: concurrent failures are all counted.
+   */
   private Result unknownUser(
       String name, String password, @Nullable String ip, Channel channel, Instant now) {
     hasher.burnOneCheck(password == null ? "" : password);
-    String lockKey = "login:locked:" + name;
-    try {
-      var lockedUntil = store.get(lockKey).map(Instant::parse);
-      if (lockedUntil.isPresent()) {
-        return finish(name, ip, channel, Outcome.LOCKED, "locked", null, lockedUntil.get());
-      }
-      long failures = store.increment("login:failures:" + name, LOCK_DURATION);
-      if (failures >= MAX_FAILURES) {
-        Instant until = now.plus(LOCK_DURATION);
-        store.put(lockKey, until.toString(), LOCK_DURATION);
-        store.delete("login:failures:" + name);
-        return finish(name, ip, channel, Outcome.LOCKED, "locked-now", null, until);
-      }
-    } catch (KeyValueStoreUnavailableException e) {
-      // without the shared store an unknown name is simply refused
+    if (name.isEmpty()) {
+      return finish(name, ip, channel, Outcome.INVALID, "bad-credentials", null, null);
     }
-    return finish(name, ip, channel, Outcome.INVALID, "bad-credentials", null, null);
+    UnknownName counted =
+        transactions.executeWrite(status -> countFailure(status.getConnection(), name, now));
+    return switch (counted.outcome()) {
+      case LOCKED ->
+          finish(
+              name,
+              ip,
+              channel,
+              Outcome.LOCKED,
+              counted.lockedNow() ? "locked-now" : "locked",
+              null,
+              counted.lockedUntil());
+      default -> finish(name, ip, channel, Outcome.INVALID, "bad-credentials", null, null);
+    };
+  }
+
+  private record UnknownName(Outcome outcome, boolean lockedNow, @Nullable Instant lockedUntil) {}
+
+  private static UnknownName countFailure(Connection connection, String name, Instant now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into unknown_login (name, updated_at) values (?, ?) on conflict do nothing")) {
+      insert.setString(1, name);
+      insert.setTimestamp(2, Timestamp.from(now));
+      insert.executeUpdate();
+    }
+    int failures;
+    Instant lockedUntil;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select failed_attempts, locked_until from unknown_login where name = ? for update")) {
+      select.setString(1, name);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        failures = rs.getInt(1);
+        Timestamp until = rs.getTimestamp(2);
+        lockedUntil = until == null ? null : until.toInstant();
+      }
+    }
+    if (lockedUntil != null && lockedUntil.isAfter(now)) {
+      return new UnknownName(Outcome.LOCKED, false, lockedUntil);
+    }
+    failures++;
+    Instant lockNow = failures >= MAX_FAILURES ? now.plus(LOCK_DURATION) : null;
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update unknown_login set failed_attempts = ?, locked_until = ?, updated_at = ?"
+                + " where name = ?")) {
+      update.setInt(1, lockNow == null ? failures : 0);
+      update.setTimestamp(2, lockNow == null ? null : Timestamp.from(lockNow));
+      update.setTimestamp(3, Timestamp.from(now));
+      update.setString(4, name);
+      update.executeUpdate();
+    }
+    return lockNow == null
+        ? new UnknownName(Outcome.INVALID, false, null)
+        : new UnknownName(Outcome.LOCKED, true, lockNow);
   }
 
   private Result finish(
@@ -141,12 +227,32 @@ public class CredentialCheck {
     audit.record(
         new AuditLog.Entry(
             name,
-            user == null ? null : user.tenant(),
-            outcome == Outcome.SUCCESS ? "LOGIN" : "LOGIN_FAILED",
+            user != null ? user.tenant() : tenantOfAccount(name),
+            action(outcome, reason),
             channel.name(),
             outcome == Outcome.SUCCESS ? "SUCCESS" : "FAILURE",
             ip,
             reason));
     return new Result(outcome, user, lockedUntil);
+  }
+
+  /** The audit action: a sign-in, a failed code of the second factor, or another failure. */
+  private static String action(Outcome outcome, String reason) {
+    if (outcome == Outcome.SUCCESS) {
+      return "LOGIN";
+    }
+    if (outcome == Outcome.TOTP_REQUIRED) {
+      return "LOGIN_TOTP_REQUIRED";
+    }
+    return reason.startsWith("totp-invalid") ? "LOGIN_TOTP_FAILED" : "LOGIN_FAILED";
+  }
+
+  /**
+   * The tenant of the account a failed sign-in named, so that its city admin sees the attempts on
+   * its own accounts in the audit trail; null for a platform account or an unknown name.
+   */
+  @Nullable
+  private String tenantOfAccount(String name) {
+    return name.isEmpty() ? null : users.find(name).map(UserAccount::tenantCode).orElse(null);
   }
 }

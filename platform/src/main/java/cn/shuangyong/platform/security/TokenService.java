@@ -2,10 +2,8 @@ package cn.shuangyong.platform.security;
 
 import cn.shuangyong.platform.database.PlatformDataSource;
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.platform.kv.KeyValueStore;
-import cn.shuangyong.platform.kv.KeyValueStoreUnavailableException;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.TransactionOperations;
@@ -37,31 +35,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Access tokens (signed JWT, short-lived, with a {@code jti}), opaque refresh tokens stored as
- * hashes, and revocation: durable in PostgreSQL, answered fast from the shared store.
+ * hashes, and revocation: durable in PostgreSQL, answered from every node's memory ({@link
+ * RevocationList}, which says how fast another node learns of a revocation).
  */
 @Singleton
 public class TokenService {
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
-  private static final String SEEDED_KEY = "token:revocations-seeded";
   private final TokenGenerator generator;
   private final TransactionOperations<Connection> transactions;
-  private final KeyValueStore store;
+  private final RevocationList revocations;
   private final Clock clock;
   private final Duration accessLifetime;
   private final Duration refreshLifetime;
   private final SecureRandom random = new SecureRandom();
-  private volatile boolean reseedNeeded = true;
 
   public TokenService(
       TokenGenerator generator,
       @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions,
-      KeyValueStore store,
+      RevocationList revocations,
       Clock clock,
       @Value("${shuangyong.security.access-token-lifetime:15m}") Duration accessLifetime,
       @Value("${shuangyong.security.refresh-token-lifetime:8h}") Duration refreshLifetime) {
     this.generator = generator;
     this.transactions = transactions;
-    this.store = store;
+    this.revocations = revocations;
     this.clock = clock;
     this.accessLifetime = accessLifetime;
     this.refreshLifetime = refreshLifetime;
@@ -78,7 +75,15 @@ public class TokenService {
 
   /** Tokens of a new sign-in: they start a family of their own. */
   public Tokens issue(CurrentUser user, long userId) {
-    Access access = sign(user);
+    return issue(user, userId, Map.of());
+  }
+
+  /**
+   * Tokens of a new sign-in whose access token also carries {@code extraClaims} (an account that
+   * must change its password first is marked so).
+   */
+  public Tokens issue(CurrentUser user, long userId, Map<String, Object> extraClaims) {
+    Access access = sign(user, extraClaims);
     return transactions.executeWrite(
         status ->
             withRefreshToken(
@@ -123,15 +128,20 @@ public class TokenService {
               }
               return Optional.of(
                   withRefreshToken(
-                      connection, sign(user.get()), userId, redeemed.get().family(), now));
+                      connection,
+                      sign(user.get(), Map.of()),
+                      userId,
+                      redeemed.get().family(),
+                      now));
             });
     revoked.forEach(token -> remember(token.jti(), token.expiresAt(), now));
     return tokens;
   }
 
-  private Access sign(CurrentUser user) {
+  private Access sign(CurrentUser user, Map<String, Object> extraClaims) {
     String jti = UUID.randomUUID().toString();
     Map<String, Object> claims = new HashMap<>(user.attributes());
+    claims.putAll(extraClaims);
     claims.put("jti", jti);
     Authentication authentication =
         Authentication.build(user.username(), CurrentUser.roleNames(user.roles()), claims);
@@ -256,97 +266,65 @@ public class TokenService {
     remember(jti, accessExpiresAt, now);
   }
 
-  /** Tells the shared store of a revocation, for as long as the access token would live. */
+  /**
+   * Ends every session of an account at once (disabled, password reset or changed, signed out
+   * everywhere): each access token still alive and every refresh token, except the session of
+   * {@code keepJti} when given (the one that changed its own password).
+   */
+  public void revokeAllOf(long userId, @Nullable String keepJti) {
+    Instant now = clock.instant();
+    List<Revoked> revoked =
+        transactions.executeWrite(
+            status -> revokeAllOf(status.getConnection(), userId, keepJti, now));
+    revoked.forEach(token -> remember(token.jti(), token.expiresAt(), now));
+  }
+
+  private List<Revoked> revokeAllOf(
+      Connection connection, long userId, @Nullable String keepJti, Instant now)
+      throws SQLException {
+    String keep = keepJti == null ? "" : keepJti;
+    List<Revoked> revoked = new ArrayList<>();
+    try (PreparedStatement access =
+        connection.prepareStatement(
+            "insert into revoked_token (jti, expires_at, revoked_at)"
+                + " select access_jti, issued_at + make_interval(secs => ?), ? from refresh_token"
+                + " where user_id = ? and access_jti <> ?"
+                + " and issued_at + make_interval(secs => ?) > ?"
+                + " on conflict do nothing returning jti, expires_at")) {
+      access.setLong(1, accessLifetime.toSeconds());
+      access.setTimestamp(2, Timestamp.from(now));
+      access.setLong(3, userId);
+      access.setString(4, keep);
+      access.setLong(5, accessLifetime.toSeconds());
+      access.setTimestamp(6, Timestamp.from(now));
+      try (ResultSet rs = access.executeQuery()) {
+        while (rs.next()) {
+          revoked.add(new Revoked(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        }
+      }
+    }
+    try (PreparedStatement refresh =
+        connection.prepareStatement(
+            "update refresh_token set revoked_at = ? where user_id = ? and revoked_at is null"
+                + " and access_jti <> ?")) {
+      refresh.setTimestamp(1, Timestamp.from(now));
+      refresh.setLong(2, userId);
+      refresh.setString(3, keep);
+      refresh.executeUpdate();
+    }
+    return revoked;
+  }
+
+  /** Refused on this node at once, on the others within {@link RevocationList}'s window. */
   private void remember(String jti, Instant accessExpiresAt, Instant now) {
-    Duration remaining = Duration.between(now, accessExpiresAt);
-    if (!remaining.isNegative() && !remaining.isZero()) {
-      try {
-        store.put(revocationKey(jti), "1", remaining);
-      } catch (KeyValueStoreUnavailableException e) {
-        // PostgreSQL holds the revocation; the next seeding round copies it into the store
-        reseedNeeded = true;
-      }
+    if (accessExpiresAt.isAfter(now)) {
+      revocations.record(jti, accessExpiresAt);
     }
   }
 
-  /**
-   * Whether a token was revoked. The shared store answers when it holds the revocations (it is
-   * re-seeded from PostgreSQL after it lost them, see {@link #seedRevocations()}); while it is
-   * unavailable or not yet seeded, PostgreSQL answers.
-   */
-  public boolean isRevoked(String jti) {
-    try {
-      List<Optional<String>> found = store.getAll(List.of(revocationKey(jti), SEEDED_KEY));
-      if (found.get(0).isPresent()) {
-        return true;
-      }
-      if (found.get(1).isPresent()) {
-        return false;
-      }
-    } catch (KeyValueStoreUnavailableException e) {
-      // fall through to the durable record
-    }
-    return revokedInDatabase(jti);
-  }
-
-  /**
-   * Copies the unexpired revocations from PostgreSQL into the shared store when it does not hold
-   * them (first start, or Redis restarted empty), then marks it seeded. Runs at startup and every
-   * 30 seconds; until it has run, {@link #isRevoked} asks PostgreSQL.
-   */
-  @Scheduled(fixedDelay = "30s", initialDelay = "0s")
-  public void seedRevocations() {
-    try {
-      if (!reseedNeeded && store.get(SEEDED_KEY).isPresent()) {
-        return;
-      }
-      reseedNeeded = false;
-      Instant now = clock.instant();
-      List<Object[]> live =
-          transactions.executeRead(
-              status -> {
-                List<Object[]> rows = new ArrayList<>();
-                try (PreparedStatement select =
-                    status
-                        .getConnection()
-                        .prepareStatement(
-                            "select jti, expires_at from revoked_token where expires_at > ?")) {
-                  select.setTimestamp(1, Timestamp.from(now));
-                  try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                      rows.add(new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()});
-                    }
-                  }
-                }
-                return rows;
-              });
-      for (Object[] row : live) {
-        store.put(revocationKey((String) row[0]), "1", Duration.between(now, (Instant) row[1]));
-      }
-      store.put(SEEDED_KEY, now.toString(), accessLifetime.plusMinutes(5));
-    } catch (KeyValueStoreUnavailableException e) {
-      // Redis is down: PostgreSQL answers until the next round
-      reseedNeeded = true;
-    }
-  }
-
-  private boolean revokedInDatabase(String jti) {
-    return transactions.executeRead(
-        status -> {
-          try (PreparedStatement select =
-              status
-                  .getConnection()
-                  .prepareStatement("select 1 from revoked_token where jti = ?")) {
-            select.setString(1, jti);
-            try (ResultSet rs = select.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
-  }
-
-  private static String revocationKey(String jti) {
-    return "token:revoked:" + jti;
+  /** What this node can say of a token id now, without waiting for anything. */
+  public RevocationList.Verdict verdict(String jti) {
+    return revocations.verdict(jti);
   }
 
   static String sha256(String value) {

@@ -2,13 +2,13 @@ package cn.shuangyong.platform.sheets;
 
 import cn.shuangyong.platform.web.PlausibleDates;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The parsers most import columns need; a feature may write its own {@link CellParser}. */
 public final class CellParsers {
@@ -16,8 +16,14 @@ public final class CellParsers {
   public static final int FIRST_YEAR = PlausibleDates.FIRST_YEAR;
 
   public static final int LAST_YEAR = PlausibleDates.LAST_YEAR;
-  private static final DateTimeFormatter ISO_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  /**
+   * A date as the UI's date fields read it: ISO, the same with / or . (one separator throughout),
+   * or 2026年12月20日; leading zeros optional.
+   */
+  private static final Pattern DATE =
+      Pattern.compile("(\\d{4})(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)");
+
   private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
 
   private CellParsers() {}
@@ -39,14 +45,27 @@ public final class CellParsers {
     };
   }
 
-  /** A date as yyyy-MM-dd (a date cell reads so too), within a plausible range of years. */
+  /**
+   * A date as yyyy-MM-dd (a date cell reads so too), or in the Chinese forms the UI's date fields
+   * take too (2026/12/20, 2026.12.20, 2026年12月20日, leading zeros optional), so that a list typed as
+   * an office writes dates imports as the form would take them; within a plausible range of years.
+   */
   public static CellParser<LocalDate> date() {
     return (text, labels) -> {
+      Matcher parts = DATE.matcher(text.strip());
+      if (!parts.matches()) {
+        return Optional.empty();
+      }
+      boolean chinese = parts.group(2) == null;
       try {
-        LocalDate date = LocalDate.parse(text, ISO_DATE);
+        LocalDate date =
+            LocalDate.of(
+                Integer.parseInt(parts.group(1)),
+                Integer.parseInt(parts.group(chinese ? 5 : 3)),
+                Integer.parseInt(parts.group(chinese ? 6 : 4)));
         boolean plausible = date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
         return plausible ? Optional.of(date) : Optional.empty();
-      } catch (DateTimeParseException e) {
+      } catch (DateTimeException e) {
         return Optional.empty();
       }
     };

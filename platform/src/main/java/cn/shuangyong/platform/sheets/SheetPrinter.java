@@ -33,6 +33,7 @@ public class SheetPrinter {
       }
       printed.add(new PrintableSheet.Section(labels.text(section.title(), locale), rows));
     }
-    return new PrintableSheet(headers, printed);
+    List<Integer> widths = columns.stream().map(SheetColumn::width).toList();
+    return new PrintableSheet(headers, widths, printed);
   }
 }

@@ -36,16 +36,25 @@ public class TenantContextBinder
   @Override
   public BindingResult<TenantContext> bind(
       ArgumentConversionContext<TenantContext> context, HttpRequest<?> source) {
+    TenantContext tenant = enterOnce(source);
+    return () -> Optional.of(tenant);
+  }
+
+  /**
+   * The request's context, entered on its first use (by {@link TenantEntryFilter}, on a blocking
+   * thread, before the arguments are bound on the event loop).
+   */
+  TenantContext enterOnce(HttpRequest<?> source) {
     Optional<TenantContext> bound = source.getAttribute(ATTRIBUTE, TenantContext.class);
     if (bound.isPresent()) {
-      return () -> bound;
+      return bound.get();
     }
     Authentication authentication =
         source.getUserPrincipal(Authentication.class).orElseThrow(ProblemException::notFound);
     String code = tenantOf(source).orElseThrow(ProblemException::notFound);
     TenantContext tenant = directory.enter(CurrentUser.from(authentication), code);
     source.setAttribute(ATTRIBUTE, tenant);
-    return () -> Optional.of(tenant);
+    return tenant;
   }
 
   private static Optional<String> tenantOf(HttpRequest<?> request) {

@@ -8,7 +8,9 @@ import cn.shuangyong.platform.web.ValidationException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,8 @@ public class TenantDirectory {
   private final RegionRepository regions;
   private final TenantRoles roles;
   private final TenantProvisioner provisioner;
+  private final TenantReadiness readiness;
+  private final TenantStartupMigration migrations;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -32,8 +36,12 @@ public class TenantDirectory {
       RegionRepository regions,
       TenantRoles roles,
       TenantProvisioner provisioner,
+      TenantReadiness readiness,
+      TenantStartupMigration migrations,
       AuditLog audit,
       Clock clock) {
+    this.readiness = readiness;
+    this.migrations = migrations;
     this.tenants = tenants;
     this.active = active;
     this.regions = regions;
@@ -47,7 +55,8 @@ public class TenantDirectory {
    * The tenant to work in for this caller, or 404 when it may not see it (its existence is not
    * revealed). A supervisor's context is read-only and its read is audited, once per call: bind the
    * context once per request (controllers get it from {@link TenantContextBinder}; a view enters
-   * once when it opens), not once per query.
+   * once when it opens), not once per query. A tenant the caller may see but whose schema this node
+   * is still migrating is 503 with {@code Retry-After} ({@link TenantReadiness}).
    */
   public TenantContext enter(CurrentUser user, String tenantCode) {
     if (!TenantCode.isValid(tenantCode)) {
@@ -55,9 +64,11 @@ public class TenantDirectory {
     }
     Tenant tenant = active.find(tenantCode).orElseThrow(ProblemException::notFound);
     if (user.tenant() != null && user.tenant().equals(tenant.code())) {
+      readiness.requireReady(tenant);
       return roles.contextOf(tenant.tenantCode(), user, false);
     }
     if (user.has(Role.SUPERVISOR) && supervises(user, tenant)) {
+      readiness.requireReady(tenant);
       audit.record(
           new AuditLog.Entry(
               user.username(),
@@ -106,6 +117,16 @@ public class TenantDirectory {
     return regions.findAllOrderByPath();
   }
 
+  /**
+   * Every region's name by its code, in one query (a province has tens of them): what a list of
+   * tenants shows instead of the pinyin codes it holds (huzhou → 湖州市).
+   */
+  public Map<String, String> regionNames() {
+    Map<String, String> names = new HashMap<>();
+    regions.findAll().forEach(region -> names.put(region.code(), region.name()));
+    return names;
+  }
+
   public Optional<Region> region(String code) {
     return regions.findById(code);
   }
@@ -131,20 +152,29 @@ public class TenantDirectory {
               .findById(parent)
               .orElseThrow(() -> new ValidationException("parent", "tenant.parent.unknown"));
     } else if (level != AdministrativeLevel.PROVINCE) {
-      throw new ValidationException("parent", "tenant.parent.unknown");
+      // nothing chosen is not an unknown region: say what to do
+      throw new ValidationException("parent", "tenant.parent.required");
     }
     addRegion(code.value(), name, level, parentRegion);
-    Tenant tenant =
-        provisioner.provision(
-            new TenantProvisioner.NewTenant(
-                code,
-                name,
-                level,
-                code.value(),
-                parentRegion == null ? null : parentRegion.code(),
-                adcode,
-                "{}"),
-            user.username());
+    Tenant tenant;
+    try {
+      tenant =
+          provisioner.provision(
+              new TenantProvisioner.NewTenant(
+                  code,
+                  name,
+                  level,
+                  code.value(),
+                  parentRegion == null ? null : parentRegion.code(),
+                  adcode,
+                  "{}"),
+              user.username());
+    } catch (TenantMigrationDeferred e) {
+      // registered (PROVISIONING); this node builds its schema in the background
+      tenants.findByCode(code.value()).ifPresent(migrations::retryLater);
+      throw ProblemException.unavailable(
+          migrations.firstRetry(), "tenant.migration.deferred", code.value());
+    }
     audit.record(
         new AuditLog.Entry(
             user.username(),
@@ -155,6 +185,48 @@ public class TenantDirectory {
             null,
             tenant.statusDetail()));
     return tenant;
+  }
+
+  /**
+   * Migrates a tenant's schema again on this node, for the platform admin: after the cause of a
+   * FAILED migration is removed, without restarting anything. Audited. A suspended tenant is 409;
+   * this node's own trouble (no connection in time) is 503, and this node retries by itself.
+   */
+  public Tenant migrateAgain(CurrentUser user, String code) {
+    if (!user.has(Role.PLATFORM_ADMIN)) {
+      throw ProblemException.forbidden();
+    }
+    Tenant tenant = find(code).orElseThrow(ProblemException::notFound);
+    if (tenant.status() == TenantStatus.SUSPENDED) {
+      throw ProblemException.conflict("tenant.suspended", tenant.code());
+    }
+    Tenant outcome;
+    try {
+      outcome = provisioner.migrate(tenant, user.username());
+    } catch (TenantMigrationDeferred e) {
+      audit.record(
+          new AuditLog.Entry(
+              user.username(),
+              tenant.code(),
+              "TENANT_MIGRATE",
+              tenant.code(),
+              "FAILURE",
+              null,
+              e.getMessage()));
+      migrations.retryLater(tenant);
+      throw ProblemException.unavailable(
+          migrations.firstRetry(), "tenant.migration.deferred", tenant.code());
+    }
+    audit.record(
+        new AuditLog.Entry(
+            user.username(),
+            tenant.code(),
+            "TENANT_MIGRATE",
+            tenant.code(),
+            outcome.status() == TenantStatus.ACTIVE ? "SUCCESS" : "FAILURE",
+            null,
+            outcome.statusDetail()));
+    return outcome;
   }
 
   /** Adds a region node (used by provisioning and by the demo province). */

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way background work enters tenants. {@link #forEachActiveTenant} runs a job in every
- * active tenant, one tenant's failure logged and the others going on, and on several nodes only on
- * the node that holds the job's PostgreSQL advisory lock (the others skip that round; a node that
- * dies releases the lock with its connection). {@link #inTenant} is for bootstrap work in one
- * tenant (the demo province), audited.
+ * active tenant that this node has migrated ({@link TenantReadiness}), one tenant's failure logged
+ * and the others going on, and on several nodes only on the node that holds the job's PostgreSQL
+ * advisory lock (the others skip that round; a node that dies releases the lock with its
+ * connection). {@link #inTenant} is for bootstrap work in one tenant (the demo province), audited.
  */
 @Singleton
 public class TenantJobs {
@@ -38,6 +38,7 @@ public class TenantJobs {
 
   private final TenantRepository tenants;
   private final TenantRoles roles;
+  private final TenantReadiness readiness;
   private final AuditLog audit;
   private final DataSource locks;
   private final boolean scheduled;
@@ -45,12 +46,14 @@ public class TenantJobs {
   TenantJobs(
       TenantRepository tenants,
       TenantRoles roles,
+      TenantReadiness readiness,
       AuditLog audit,
       @Named(PlatformDataSource.NAME) DataSource dataSource,
       DataSourceResolver resolver,
       @Value("${shuangyong.jobs.scheduled:true}") boolean scheduled) {
     this.tenants = tenants;
     this.roles = roles;
+    this.readiness = readiness;
     this.audit = audit;
     // the pool itself: a session lock wants its own connection, outside any transaction
     this.locks = resolver.resolve(dataSource);
@@ -98,7 +101,8 @@ public class TenantJobs {
     int failed = 0;
     int done = 0;
     for (Tenant tenant : tenants.findAllOrderByCode()) {
-      if (tenant.status() != TenantStatus.ACTIVE) {
+      if (tenant.status() != TenantStatus.ACTIVE || !readiness.isReady(tenant)) {
+        // a tenant this node is still migrating is left for the next round
         continue;
       }
       count++;

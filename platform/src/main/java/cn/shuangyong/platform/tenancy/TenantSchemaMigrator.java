@@ -17,19 +17,27 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Singleton
 public class TenantSchemaMigrator {
+  private final OwnerDatabase owner;
   private final DataSource ownerDataSource;
   private final TenantRoles roles;
 
   public TenantSchemaMigrator(OwnerDatabase owner, TenantRoles roles) {
+    this.owner = owner;
     this.ownerDataSource = owner.dataSource();
     this.roles = roles;
   }
 
   /**
    * Idempotent: creates what is missing, applies pending migrations, re-applies the grants. Runs
-   * under a per-tenant advisory lock, so nodes starting together migrate each tenant once, in turn.
+   * under a per-tenant advisory lock, so nodes starting together migrate each tenant once, in turn;
+   * on this node it waits for a turn of the small owner pool ({@link
+   * OwnerDatabase#inMigrationTurn}).
    */
   public String migrate(TenantCode code) {
+    return owner.inMigrationTurn(() -> migrateInTurn(code));
+  }
+
+  private String migrateInTurn(TenantCode code) {
     String schema = code.schema();
     String role = roles.roleOf(code);
     try (Connection lockHolder = ownerDataSource.getConnection()) {

@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.users;
 
+import cn.shuangyong.platform.database.StartupLock;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantStartupMigration;
 import io.micronaut.context.annotation.Requires;
@@ -21,18 +22,26 @@ import org.slf4j.LoggerFactory;
 public class FirstAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
   private final UserDirectory users;
+  private final StartupLock startup;
   private final String password;
 
   FirstAdmin(
       TenantStartupMigration tenantsReady,
       UserDirectory users,
+      StartupLock startup,
       @Value("${shuangyong.bootstrap.admin-password}") String password) {
     this.users = users;
+    this.startup = startup;
     this.password = password;
   }
 
+  /** Under the startup lock: two nodes starting together would both find no admin. */
   @EventListener
   void onStartup(StartupEvent event) {
+    startup.exclusively("first admin", this::createUnlessPresent);
+  }
+
+  private void createUnlessPresent() {
     if (users.find("admin").isPresent()) {
       return;
     }

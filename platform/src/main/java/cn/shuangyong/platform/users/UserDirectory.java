@@ -2,6 +2,7 @@ package cn.shuangyong.platform.users;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.privacy.PersonalDataCipher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -18,9 +19,15 @@ public class UserDirectory {
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
   private final Clock clock;
+  private final PersonalDataCipher cipher;
 
   public UserDirectory(
-      UserRepository users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+      UserRepository users,
+      PasswordHasher hasher,
+      PasswordPolicy policy,
+      Clock clock,
+      PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.users = users;
     this.hasher = hasher;
     this.policy = policy;
@@ -126,7 +133,7 @@ public class UserDirectory {
                 0,
                 null,
                 "zh-CN",
-                request.email(),
+                cipher.encrypt(request.email()),
                 now,
                 actor,
                 now,
@@ -186,6 +193,21 @@ public class UserDirectory {
     return users.count();
   }
 
+  /**
+   * The accounts with these login names, by login name, in one query: what a page of history or a
+   * grid shows instead of login names (a name no account has is left out).
+   */
+  public java.util.Map<String, UserAccount> byUsernames(java.util.Collection<String> usernames) {
+    java.util.Map<String, UserAccount> found = new java.util.HashMap<>();
+    if (usernames.isEmpty()) {
+      return found;
+    }
+    users
+        .findByUsernameIn(java.util.Set.copyOf(usernames))
+        .forEach(account -> found.put(account.username(), account));
+    return found;
+  }
+
   public List<UserAccount> ofTenant(String tenantCode) {
     return users.findByTenantCodeOrderByUsername(tenantCode);
   }
@@ -204,7 +226,7 @@ public class UserDirectory {
         .filter(u -> garrisonUnitId == null || garrisonUnitId.equals(u.garrisonUnitId()))
         .filter(u -> responsibleUnitId == null || responsibleUnitId.equals(u.responsibleUnitId()))
         .filter(u -> rolesOf(u).stream().anyMatch(roles::contains))
-        .map(UserAccount::email)
+        .map(u -> cipher.reveal(u.email()))
         .toList();
   }
 

@@ -7,6 +7,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,8 @@ interface UserRepository extends CrudRepository<UserAccount, Long> {
   void recordFailures(long id, int failedAttempts, @Nullable Instant lockedUntil);
 
   List<UserAccount> findByTenantCodeOrderByUsername(String tenantCode);
+
+  List<UserAccount> findByUsernameIn(Collection<String> usernames);
 
   long countByTenantCodeAndGarrisonUnitId(String tenantCode, Long garrisonUnitId);
 

@@ -5,9 +5,11 @@ import cn.shuangyong.platform.tenancy.TenantAlreadyExistsException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -36,7 +38,14 @@ final class ProblemHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
-      return problems.of(request, e.status(), e.messageKey(), e.arguments());
+      MutableHttpResponse<Problem> response =
+          problems.of(request, e.status(), e.messageKey(), e.arguments());
+      e.retryAfter()
+          .ifPresent(
+              wait ->
+                  response.header(
+                      HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
+      return response;
     }
   }
 

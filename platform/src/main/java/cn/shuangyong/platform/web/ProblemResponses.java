@@ -28,12 +28,22 @@ public class ProblemResponses {
 
   public MutableHttpResponse<Problem> of(
       HttpRequest<?> request, HttpStatus status, String messageKey, Object... arguments) {
+    return typed(request, status, typeOf(status), messageKey, arguments);
+  }
+
+  /** A problem whose {@code type} says more than its status (a client tells them apart by it). */
+  public MutableHttpResponse<Problem> typed(
+      HttpRequest<?> request,
+      HttpStatus status,
+      String type,
+      String messageKey,
+      Object... arguments) {
     logClientError(request, status, messageKey);
     Locale locale = messages.localeOf(request);
     return respond(
         status,
         new Problem(
-            typeOf(status),
+            type,
             messages.get(locale, "problem.title." + status.getCode()),
             status.getCode(),
             messages.get(locale, messageKey, arguments),

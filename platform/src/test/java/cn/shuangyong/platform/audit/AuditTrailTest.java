@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailTest implements TestPropertyProvider {
   private static final String COLUMNS =
-      "id, at, username, tenant_code, action, target, result, ip, detail, prev_hash, hash";
+      "id, at, username, tenant_code, action, target, result, ip, detail, prev_hash, hash, seal";
 
   @Inject AuditLog audit;
 
@@ -114,7 +114,7 @@ class AuditTrailTest implements TestPropertyProvider {
       select.setLong(1, id);
       try (ResultSet rs = select.executeQuery()) {
         rs.next();
-        Object[] values = new Object[11];
+        Object[] values = new Object[12];
         for (int i = 0; i < values.length; i++) {
           values[i] = rs.getObject(i + 1);
         }
@@ -132,7 +132,7 @@ class AuditTrailTest implements TestPropertyProvider {
     asOwnerWithoutTrigger(
         "insert into platform.audit_event ("
             + COLUMNS
-            + ") overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + ") overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         values);
   }
 

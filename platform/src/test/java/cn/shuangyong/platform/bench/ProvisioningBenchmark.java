@@ -61,7 +61,10 @@ import java.util.stream.Stream;
  *       1 for comparison): thread counts of the startup migration;
  *   <li>{@code bench.parts} (provision,migrate,twonodes,startup): which parts to run ({@code
  *       twonodes}: two application contexts run the startup migration of {@code
- *       bench.twonodes.tenants} (100) tenants at the same moment, as two nodes starting together);
+ *       bench.twonodes.tenants} (100) tenants at the same moment, as two nodes starting together;
+ *       {@code restart}: a new application context over tenants that are all at the newest schema,
+ *       at each of {@code bench.restart.tenants} (20,1000) tenants in the same run, until every
+ *       tenant is ready on it; the target is the largest within 2× of the smallest);
  *   <li>{@code bench.jar} ({@code ui/target/shuangyong-cloud.jar}): the application for the startup
  *       measurement, skipped when it does not exist; {@code bench.app.timeout} (180 s);
  *   <li>{@code bench.output} ({@code platform/target/bench/provisioning.md}).
@@ -87,7 +90,7 @@ public final class ProvisioningBenchmark {
 
   public static void main(String[] args) throws Exception {
     Set<String> parts =
-        new LinkedHashSet<>(list("bench.parts", "provision,migrate,twonodes,startup"));
+        new LinkedHashSet<>(list("bench.parts", "provision,migrate,twonodes,restart,startup"));
     String loadBefore = loadAverage();
     long started = System.nanoTime();
     ProvisioningBenchmark bench = new ProvisioningBenchmark(TestInfrastructure.get());
@@ -102,6 +105,9 @@ public final class ProvisioningBenchmark {
       }
       if (parts.contains("twonodes")) {
         bench.twoNodesStartingTogether(Integer.getInteger("bench.twonodes.tenants", 100));
+      }
+      if (parts.contains("restart")) {
+        bench.restartWithNothingToMigrate(list("bench.restart.tenants", "20,1000"));
       }
       if (parts.contains("startup")) {
         bench.startupToHealthy();
@@ -219,6 +225,7 @@ public final class ProvisioningBenchmark {
           long t0 = System.nanoTime();
           // a fresh instance does exactly what the application does at startup
           TenantStartupMigration migration = context.createBean(TenantStartupMigration.class);
+          awaitMigrations(migration);
           Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
           int active = countActive(MIGRATE_PREFIX);
           int schemas = countSchemas(MIGRATE_PREFIX);
@@ -317,6 +324,121 @@ public final class ProvisioningBenchmark {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // b''. a restart (a deploy) with nothing to migrate: it must not grow with the tenants
+
+  private static final String RESTART_PREFIX = "br";
+
+  /**
+   * Each size in a database of its own, its tenants brought to the newest schema first (not
+   * measured); then restarts of the sizes taken in turn (20, 1000, 20, 1000, …), so that both see
+   * the same machine: the shared machine's load changes by the minute.
+   */
+  private void restartWithNothingToMigrate(List<String> sizes) throws Exception {
+    List<Integer> counts = sizes.stream().map(Integer::valueOf).sorted().toList();
+    Map<Integer, Map<String, String>> databases = new LinkedHashMap<>();
+    try {
+      for (int size : counts) {
+        Map<String, String> database = infra.freshDatabase();
+        databases.put(size, database);
+        try (ApplicationContext context = context(database)) {
+          log("restart: bringing %d tenants to the newest schema (not measured)", size);
+          registerMore(database, RESTART_PREFIX, size);
+          awaitMigrations(context.createBean(TenantStartupMigration.class));
+        }
+      }
+      int rounds = Integer.getInteger("bench.restart.rounds", 5);
+      Map<Integer, long[]> nanos = new LinkedHashMap<>();
+      Map<Integer, Integer> behind = new LinkedHashMap<>();
+      counts.forEach(size -> nanos.put(size, new long[rounds]));
+      String loadBefore = loadAverage();
+      for (int round = 0; round < rounds; round++) {
+        for (int size : counts) {
+          long t0 = System.nanoTime();
+          try (ApplicationContext restarted = context(databases.get(size))) {
+            TenantStartupMigration migration = restarted.getBean(TenantStartupMigration.class);
+            awaitMigrations(migration);
+            nanos.get(size)[round] = System.nanoTime() - t0;
+            behind.merge(size, migration.behindAtStart(), Math::max);
+          }
+        }
+      }
+      String loadAfter = loadAverage();
+      Map<Integer, Long> medians = new LinkedHashMap<>();
+      for (int size : counts) {
+        long[] sorted = nanos.get(size).clone();
+        Arrays.sort(sorted);
+        medians.put(size, sorted[rounds / 2]);
+        rows.add(
+            row(
+                "Restart with nothing to migrate, "
+                    + size
+                    + " tenants (a new application context until every tenant is ready on"
+                    + " it), median of "
+                    + rounds,
+                millis(sorted[rounds / 2])
+                    + " ms (min "
+                    + millis(sorted[0])
+                    + ", max "
+                    + millis(sorted[rounds - 1])
+                    + "; tenants migrated at start: "
+                    + behind.get(size)
+                    + ")",
+                "",
+                behind.get(size) == 0 ? "" : verdict(false)));
+      }
+      int small = counts.get(0);
+      int large = counts.get(counts.size() - 1);
+      double ratio = medians.get(large) / (double) medians.get(small);
+      rows.add(
+          row(
+              "Restart at " + large + " tenants / restart at " + small + " tenants (same run)",
+              String.format(Locale.ROOT, "%.2f×", ratio)
+                  + " (load average "
+                  + loadBefore
+                  + " before, "
+                  + loadAfter
+                  + " after the restarts)",
+              "≤ 2×",
+              verdict(ratio <= 2.0)));
+    } finally {
+      databases.values().forEach(infra::dropDatabase);
+    }
+  }
+
+  /** Registry rows of a prefix in a database (PROVISIONING, no schema yet). */
+  private static void registerMore(Map<String, String> database, String prefix, int count)
+      throws SQLException {
+    try (Connection connection =
+            java.sql.DriverManager.getConnection(
+                database.get("datasources.default.url"),
+                database.get("datasources.default.username"),
+                database.get("datasources.default.password"));
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into platform.tenant (code, name, level, region_code, status, created_by,"
+                    + " updated_by) values (?, ?, 'COUNTY', ?, 'PROVISIONING', 'bench', 'bench')")) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(
+            "insert into platform.region (code, name, level, path) values ('"
+                + REGION
+                + "', '基准测试省', 'PROVINCE', '"
+                + REGION
+                + "') on conflict do nothing");
+      }
+      for (int i = 0; i < count; i++) {
+        String code = String.format(Locale.ROOT, "%s%05d", prefix, i);
+        insert.setString(1, code);
+        insert.setString(2, "基准" + code);
+        insert.setString(3, REGION);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      connection.commit();
+    }
+  }
+
   private static String outcome(List<String> failures) {
     if (failures.size() == 1 && failures.get(0).startsWith(CRASHED)) {
       return "**startup crashed** (" + failures.get(0).substring(CRASHED.length()) + ")";
@@ -328,10 +450,25 @@ public final class ProvisioningBenchmark {
 
   private static List<String> startupFailures(ApplicationContext node) {
     try {
-      return node.createBean(TenantStartupMigration.class).failedTenants();
+      TenantStartupMigration migration = node.createBean(TenantStartupMigration.class);
+      awaitMigrations(migration);
+      return migration.failedTenants();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       return List.of(CRASHED + cause.getClass().getSimpleName());
+    }
+  }
+
+  /** The startup migration runs in the background: wait until it is done (or 10 minutes). */
+  private static void awaitMigrations(TenantStartupMigration migration) {
+    try {
+      if (!migration.awaitDone(Duration.ofMinutes(10))) {
+        throw new IllegalStateException(
+            "the startup migration did not end: " + migration.notReadyTenants().size() + " left");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -516,7 +653,16 @@ public final class ProvisioningBenchmark {
    * A context on the benchmark database; {@code migrationThreads} null keeps the configured one.
    */
   private ApplicationContext context(Integer migrationThreads) {
-    Map<String, Object> properties = new HashMap<>(infra.properties());
+    return context(infra.properties(), migrationThreads);
+  }
+
+  /** A context on another database of {@link TestInfrastructure#freshDatabase}. */
+  private ApplicationContext context(Map<String, String> database) {
+    return context(database, configuredThreads);
+  }
+
+  private ApplicationContext context(Map<String, String> database, Integer migrationThreads) {
+    Map<String, Object> properties = new HashMap<>(database);
     if (migrationThreads != null) {
       properties.put("shuangyong.db.migration-threads", migrationThreads);
     }
@@ -528,7 +674,7 @@ public final class ProvisioningBenchmark {
   }
 
   private void machineFacts() throws SQLException {
-    try (ApplicationContext context = context(null)) {
+    try (ApplicationContext context = context((Integer) null)) {
       configuredThreads = context.getBean(DatabaseSettings.class).migrationThreads();
     }
     facts.put("Date", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));

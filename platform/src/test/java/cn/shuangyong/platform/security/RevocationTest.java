@@ -3,66 +3,119 @@ package cn.shuangyong.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shuangyong.platform.identity.Role;
-import cn.shuangyong.platform.tenancy.AdministrativeLevel;
+import cn.shuangyong.platform.kv.RedisKeyValueStore;
 import cn.shuangyong.platform.testing.Api;
+import cn.shuangyong.platform.testing.OwnRedis;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.util.Base64;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A logout holds when Redis loses its data: PostgreSQL answers, then Redis is re-seeded. */
-@MicronautTest(transactional = false)
+/**
+ * A logout holds on every node whatever Redis does: two nodes on one database, each on a Redis of
+ * its own (as after a failover that lost the write, node A still writing to the old master), A's
+ * Redis refusing every write (out of memory). PostgreSQL is the truth: A refuses the token at once,
+ * B within the window {@link RevocationList} states, though no Redis ever told B.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RevocationTest implements TestPropertyProvider {
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject ApplicationContext context;
-  @Inject TokenService tokens;
+class RevocationTest {
+  private final OwnRedis redisOfA = new OwnRedis();
+  private final OwnRedis redisOfB = new OwnRedis();
+  private EmbeddedServer nodeA;
+  private EmbeddedServer nodeB;
+  private Api apiA;
+  private Api apiB;
 
-  @Override
-  public Map<String, String> getProperties() {
-    return TestInfrastructure.get().properties();
+  @BeforeAll
+  void startTwoNodes() {
+    nodeA = node(redisOfA);
+    nodeB = node(redisOfB);
+    apiA = new Api(nodeA, nodeA.getApplicationContext().getBean(JsonMapper.class));
+    apiB = new Api(nodeB, nodeB.getApplicationContext().getBean(JsonMapper.class));
+    PlatformFixtures fixtures = new PlatformFixtures(nodeA.getApplicationContext());
+    fixtures.province("revprov", "rev_city");
+    fixtures.user("rev.user", Role.CITY_STAFF, "rev_city", null, null, null);
+  }
+
+  @AfterAll
+  void stopTwoNodes() {
+    nodeA.getApplicationContext().close();
+    nodeB.getApplicationContext().close();
+    redisOfA.close();
+    redisOfB.close();
+  }
+
+  private static EmbeddedServer node(OwnRedis redis) {
+    Map<String, Object> properties = new HashMap<>(TestInfrastructure.get().properties());
+    properties.put("shuangyong.redis.uri", redis.uri());
+    properties.put("micronaut.server.port", -1);
+    return ApplicationContext.run(EmbeddedServer.class, properties);
   }
 
   @Test
-  void aRevokedTokenStaysRevokedWhenRedisForgetsIt() throws Exception {
-    PlatformFixtures fixtures = new PlatformFixtures(context);
-    fixtures.region("revprov", AdministrativeLevel.PROVINCE, null);
-    fixtures.tenant("rev_city", "revprov");
-    fixtures.user("rev.user", Role.CITY_STAFF, "rev_city", null, null, null);
-    Api api = new Api(server, json);
-    String token = api.login("rev.user", PlatformFixtures.PASSWORD);
-    String jti = jtiOf(token);
-    assertThat(api.post("/api/v1/auth/logout", Map.of(), token).status()).isEqualTo(204);
+  void aLogoutHoldsOnBothNodesWhileRedisRefusesWrites() {
+    String token = apiA.login("rev.user", PlatformFixtures.PASSWORD);
+    assertThat(apiA.get("/api/v1/me", token).status()).isEqualTo(200);
+    assertThat(apiB.get("/api/v1/me", token).status()).isEqualTo(200);
 
-    RedisClient client = RedisClient.create(TestInfrastructure.get().redisUri());
-    try (StatefulRedisConnection<String, String> redis = client.connect()) {
-      assertThat(redis.sync().exists("token:revoked:" + jti)).isEqualTo(1L);
-      // Redis restarted empty: neither the revocation nor the seeded marker is there
-      redis.sync().del("token:revoked:" + jti, "token:revocations-seeded");
-      assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
-      tokens.seedRevocations();
-      assertThat(redis.sync().exists("token:revoked:" + jti)).isEqualTo(1L);
-      assertThat(redis.sync().exists("token:revocations-seeded")).isEqualTo(1L);
-      assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
+    redisOfA.refuseWrites();
+    try {
+      assertThat(apiA.post("/api/v1/auth/logout", Map.of(), token).status()).isEqualTo(204);
+      assertThat(apiA.get("/api/v1/me", token).status()).isEqualTo(401);
+
+      Duration window = nodeB.getApplicationContext().getBean(RevocationList.class).maxStaleness();
+      long started = System.nanoTime();
+      int onB = apiB.get("/api/v1/me", token).status();
+      while (onB == 200 && System.nanoTime() - started < window.plusSeconds(2).toNanos()) {
+        sleep(50);
+        onB = apiB.get("/api/v1/me", token).status();
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(onB).as("node B after %s", took).isEqualTo(401);
+      assertThat(took).isLessThanOrEqualTo(window);
+      // and it stays refused
+      assertThat(apiB.get("/api/v1/me", token).status()).isEqualTo(401);
+      assertThat(apiA.get("/api/v1/me", token).status()).isEqualTo(401);
     } finally {
-      client.shutdown();
+      redisOfA.acceptWrites();
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private String jtiOf(String token) throws Exception {
-    byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
-    return ((Map<String, Object>) json.readValue(payload, Map.class)).get("jti").toString();
+  @Test
+  void whileRedisAnswersOtherNodesHearOfARevocationAtOnce() throws Exception {
+    try (RedisKeyValueStore sender =
+            new RedisKeyValueStore(redisOfB.uri(), Duration.ofMillis(250));
+        RedisKeyValueStore receiver =
+            new RedisKeyValueStore(redisOfB.uri(), Duration.ofMillis(250))) {
+      BlockingQueue<String> heard = new ArrayBlockingQueue<>(1);
+      assertThat(receiver.subscribe(RevocationList.CHANNEL, heard::offer)).isTrue();
+      redisOfB.refuseWrites();
+      try {
+        sender.publish(RevocationList.CHANNEL, "some-jti 1");
+        assertThat(heard.poll(2, TimeUnit.SECONDS)).isEqualTo("some-jti 1");
+      } finally {
+        redisOfB.acceptWrites();
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

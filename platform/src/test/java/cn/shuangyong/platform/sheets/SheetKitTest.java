@@ -146,6 +146,9 @@ class SheetKitTest {
   void thePrintableSheetHasTheExportsColumnsAndLabels() {
     PrintableSheet printed = printer.print(PAYMENTS, sections(), Messages.CHINESE);
     assertThat(printed.headers()).containsExactly("序号", "收款人", "类别", "日期", "金额", "笔数");
+    // short values stay on one line in print (a date is never cut into 2026-03-/01), text wraps
+    assertThat(printed.keptOnOneLine(3)).as("the date").isTrue();
+    assertThat(printed.keptOnOneLine(1)).as("the payee").isFalse();
     assertThat(printed.sections())
         .singleElement()
         .satisfies(

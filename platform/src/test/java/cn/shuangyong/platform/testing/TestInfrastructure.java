@@ -95,8 +95,8 @@ public final class TestInfrastructure {
         Path directory = temporaryDirectory();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory, false);
         jdbcUrl = postgres.jdbcUrl();
-        adminUser = "postgres";
-        adminPassword = "";
+        adminUser = EmbeddedPostgresServer.SUPERUSER;
+        adminPassword = postgres.superuserPassword();
         int port = freePort();
         RedisServer redis = startEmbeddedRedis(port);
         redisUri = "redis://127.0.0.1:" + port;
@@ -118,7 +118,16 @@ public final class TestInfrastructure {
     properties.put("datasources.default.password", adminPassword);
     properties.put("shuangyong.redis.uri", redisUri);
     properties.put("shuangyong.security.jwt-secret", HexFormat.of().formatHex(randomBytes(32)));
+    properties.put("shuangyong.audit.key", HexFormat.of().formatHex(randomBytes(32)));
+    properties.put("shuangyong.privacy.key", HexFormat.of().formatHex(randomBytes(32)));
     properties.put("shuangyong.security.bcrypt-cost", "4");
+    // limits that no ordinary test reaches (the limit tests set their own), in buckets of this
+    // run only (the Redis is shared by every test run on the machine)
+    properties.put("shuangyong.rate-limit.key-prefix", "rl-" + suffix + ":");
+    properties.put("shuangyong.rate-limit.sign-in-per-address", "1000000");
+    properties.put("shuangyong.rate-limit.sign-in-per-account", "1000000");
+    properties.put("shuangyong.rate-limit.api-per-address", "100000000");
+    properties.put("shuangyong.rate-limit.api-per-account", "100000000");
     properties.put(
         "shuangyong.storage.directory", temporaryDirectory().resolve("attachments").toString());
     properties.put("shuangyong.db.app-password", HexFormat.of().formatHex(randomBytes(16)));
@@ -139,6 +148,38 @@ public final class TestInfrastructure {
   /** A connection as the owner (superuser), for raw per-schema counts in isolation tests. */
   public Connection ownerConnection() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, adminUser, adminPassword);
+  }
+
+  /**
+   * Properties for another, empty database on the same server, with login and tenant role names of
+   * its own (roles are cluster-wide: a fresh start must not find the first database's roles): what
+   * a cluster of nodes sees on its very first start. Dropped with {@link #dropDatabase}.
+   */
+  public Map<String, String> freshDatabase() {
+    String suffix = HexFormat.of().formatHex(randomBytes(4));
+    String database = "sy_fresh_" + suffix;
+    try (Connection connection = ownerConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    Map<String, String> fresh = properties();
+    fresh.put(
+        "datasources.default.url", jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + database);
+    fresh.put("shuangyong.db.app-user", "sy_app_" + suffix);
+    fresh.put("shuangyong.db.platform-user", "sy_platform_" + suffix);
+    fresh.put("shuangyong.db.role-prefix", "t" + suffix + "_");
+    return fresh;
+  }
+
+  /** Drops a database of {@link #freshDatabase} and the roles it was given. */
+  public void dropDatabase(Map<String, String> fresh) {
+    String url = fresh.get("datasources.default.url");
+    String database = url.substring(url.lastIndexOf('/') + 1);
+    List<String> logins =
+        List.of(fresh.get("shuangyong.db.app-user"), fresh.get("shuangyong.db.platform-user"));
+    dropExternal(jdbcUrl, database, logins, fresh.get("shuangyong.db.role-prefix"));
   }
 
   public String redisUri() {

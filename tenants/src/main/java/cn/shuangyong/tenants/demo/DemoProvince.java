@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.demo;
 
+import cn.shuangyong.platform.database.StartupLock;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.Region;
@@ -10,12 +11,6 @@ import cn.shuangyong.platform.tenancy.TenantJobs;
 import cn.shuangyong.platform.tenancy.TenantProvisioner;
 import cn.shuangyong.platform.tenancy.TenantStartupMigration;
 import cn.shuangyong.platform.users.UserDirectory;
-import cn.shuangyong.tenants.needs.api.NeedSamples;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
-import cn.shuangyong.tenants.units.api.Branch;
 import cn.shuangyong.tenants.units.api.GarrisonUnit;
 import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
@@ -29,8 +24,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +40,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The demo province (浙江, the 20 cities and counties named national model cities on 2025-04-23)
  * loaded on first start when {@code shuangyong.demo.enabled} is true: regions, tenants with their
- * published figures, Pinghu's garrison and responsible units (cover names, marked sample) and the
- * demo accounts, all with the password {@value #PASSWORD}.
+ * published figures, Pinghu's garrison and responsible units with their contact people (cover
+ * names, marked sample), the demo accounts, all with the password {@value #PASSWORD}, and Pinghu's
+ * 双清单 worked through the real workflow by those accounts over the last quarter ({@link
+ * PinghuNeedsStory}).
  */
 @Singleton
 @Requires(property = "shuangyong.demo.enabled", value = "true", defaultValue = "false")
@@ -59,35 +54,46 @@ public class DemoProvince {
 
   private final TenantDirectory directory;
   private final TenantJobs jobs;
-  private final Clock clock;
   private final TenantProvisioner provisioner;
   private final UnitService units;
   private final UserDirectory users;
   private final JsonMapper json;
-  private final NeedSamples needSamples;
+  private final PinghuNeedsStory pinghuNeeds;
+  private final PinghuBudgetStory pinghuBudget;
+  private final StartupLock startup;
 
   DemoProvince(
+      StartupLock startup,
       TenantStartupMigration tenantsMigrated,
       TenantDirectory directory,
       TenantJobs jobs,
-      Clock clock,
       TenantProvisioner provisioner,
       UnitService units,
       UserDirectory users,
       JsonMapper json,
-      NeedSamples needSamples) {
-    this.needSamples = needSamples;
+      PinghuNeedsStory pinghuNeeds,
+      PinghuBudgetStory pinghuBudget) {
+    this.pinghuNeeds = pinghuNeeds;
+    this.pinghuBudget = pinghuBudget;
+    this.startup = startup;
     this.directory = directory;
     this.jobs = jobs;
-    this.clock = clock;
     this.provisioner = provisioner;
     this.units = units;
     this.users = users;
     this.json = json;
   }
 
+  /**
+   * Under the startup lock: nodes starting together on a fresh database would otherwise both find
+   * no province and both load it (and one crash on the duplicate region).
+   */
   @EventListener
   void onStartup(StartupEvent event) {
+    startup.exclusively("demo province", this::loadUnlessPresent);
+  }
+
+  private void loadUnlessPresent() {
     if (directory.region("zhejiang").isPresent()) {
       return;
     }
@@ -127,10 +133,14 @@ public class DemoProvince {
     }
     provisionAll(newTenants);
     Map<String, Long> pinghu = seedPinghu();
-    Map<String, Object> pinghuFacts = (Map<String, Object>) facts.get("pinghu");
-    seedPinghuNeeds((List<Map<String, Object>>) pinghuFacts.get("sample_needs"), pinghu);
     Map<String, Long> hangzhou = seedHangzhou();
     seedAccounts(pinghu, hangzhou);
+    // the needs are worked by the demo's people, so they come after the accounts
+    Map<String, Object> pinghuFacts = (Map<String, Object>) facts.get("pinghu");
+    pinghuNeeds.tell(
+        (List<Map<String, Object>>) pinghuFacts.get("sample_needs"),
+        new PinghuNeedsStory.Units(pinghu));
+    pinghuBudget.tell();
   }
 
   /** Provisions the tenants two at a time (the machine's cores); each is its own schema. */
@@ -162,87 +172,62 @@ public class DemoProvince {
     Map<String, Long> ids = new LinkedHashMap<>();
     List<GarrisonUnitForm> garrison =
         List.of(
-            new GarrisonUnitForm("驻平陆军某部（示例）", Branch.ARMY, "张参谋（示例）", "0573-85000001"),
-            new GarrisonUnitForm("驻平海军某部（示例）", Branch.NAVY, "李干事（示例）", "0573-85000002"),
-            new GarrisonUnitForm("驻平空军某部（示例）", Branch.AIR_FORCE, "王助理（示例）", "0573-85000003"),
-            new GarrisonUnitForm("武警平湖中队（示例）", Branch.ARMED_POLICE, "陈中队长（示例）", "0573-85000004"),
-            new GarrisonUnitForm("平湖市人武部（示例）", Branch.MILITIA, "赵科长（示例）", "0573-85000005"),
-            new GarrisonUnitForm("驻平某预备役部队（示例）", Branch.OTHER, "孙参谋（示例）", "0573-85000006"));
+            new GarrisonUnitForm("驻平陆军某部（示例）", "ARMY", "张参谋（示例）", "0573-85000001"),
+            new GarrisonUnitForm("驻平海军某部（示例）", "NAVY", "李干事（示例）", "0573-85000002"),
+            new GarrisonUnitForm("驻平空军某部（示例）", "AIR_FORCE", "王助理（示例）", "0573-85000003"),
+            new GarrisonUnitForm("武警平湖中队（示例）", "ARMED_POLICE", "陈中队长（示例）", "0573-85000004"),
+            new GarrisonUnitForm("平湖市人武部（示例）", "MILITIA", "赵科长（示例）", "0573-85000005"),
+            new GarrisonUnitForm("驻平某预备役部队（示例）", "RESERVE", "孙参谋（示例）", "0573-85000006"));
     for (GarrisonUnitForm form : garrison) {
       GarrisonUnit unit = units.createSampleGarrisonUnit(context, form);
       ids.put(form.name(), unit.id());
     }
-    List<String> towns = List.of("当湖街道", "钟埭街道", "曹桥街道", "乍浦镇", "新埭镇", "新仓镇", "广陈镇", "独山港镇");
-    for (String town : towns) {
-      units.createSampleResponsibleUnit(
-          context, new ResponsibleUnitForm(town, ResponsibleUnitKind.TOWN, null, null));
-    }
-    List<String> departments =
-        List.of(
-            "平湖市退役军人事务局",
-            "平湖市教育局",
-            "平湖市卫生健康局",
-            "平湖市交通运输局",
-            "平湖市住房和城乡建设局",
-            "平湖市人力资源和社会保障局",
-            "平湖市财政局");
-    for (String department : departments) {
-      ResponsibleUnit unit =
-          units.createSampleResponsibleUnit(
-              context,
-              new ResponsibleUnitForm(department, ResponsibleUnitKind.DEPARTMENT, null, null));
-      ids.put(department, unit.id());
-    }
-    units.createSampleResponsibleUnit(
-        context, new ResponsibleUnitForm("国网平湖市供电公司", ResponsibleUnitKind.COMPANY, null, null));
+    seedPinghuResponsibleUnits(context, ids);
     return ids;
   }
 
-  /** The needs Pinghu's reports name, as sample rows spread over the workflow. */
-  private void seedPinghuNeeds(List<Map<String, Object>> needs, Map<String, Long> units) {
-    Map<String, String> categories =
-        Map.of("出行", "官兵出行", "信息化", "训练保障", "文化", "文化生活", "医疗", "医疗保障", "培训", "其他", "公益", "公益服务");
-    Status[] statuses = {
-      Status.CLOSED, Status.IN_PROGRESS, Status.ACCEPTED, Status.SUBMITTED, Status.COMPLETED
-    };
-    long army = units.get("驻平陆军某部（示例）");
-    long police = units.get("武警平湖中队（示例）");
-    long transport = units.get("平湖市交通运输局");
-    long health = units.get("平湖市卫生健康局");
-    LocalDate today = LocalDate.now(clock);
-    List<NeedSamples.Sample> samples = new ArrayList<>();
-    int i = 0;
-    for (Map<String, Object> need : needs) {
-      Status status = statuses[i % statuses.length];
-      boolean troops = "FOR_TROOPS".equals(need.get("direction"));
-      String category = (String) need.get("category");
-      boolean assigned = status != Status.SUBMITTED;
-      samples.add(
-          new NeedSamples.Sample(
-              Direction.valueOf((String) need.get("direction")),
-              need.get("title") + "（示例）",
-              "平湖市公开报道中提到的事项，作为示例数据。",
-              categories.getOrDefault(category, category),
-              i % 2 == 0 ? army : police,
-              status,
-              assigned && troops ? (i % 2 == 0 ? transport : health) : null,
-              assigned ? today.plusDays(20L + 10L * i) : null,
-              assigned ? Level.CITY : null,
-              switch (status) {
-                case CLOSED, COMPLETED -> 100;
-                case IN_PROGRESS -> 60;
-                default -> 0;
-              },
-              status == Status.CLOSED ? Satisfaction.SATISFIED : null));
-      i++;
+  /** Every responsible unit with the person the office calls (cover names, marked sample). */
+  private void seedPinghuResponsibleUnits(TenantContext context, Map<String, Long> ids) {
+    Map<String, String> towns = new LinkedHashMap<>();
+    towns.put("当湖街道", "沈主任（示例）");
+    towns.put("钟埭街道", "顾主任（示例）");
+    towns.put("曹桥街道", "陆主任（示例）");
+    towns.put("乍浦镇", "朱委员（示例）");
+    towns.put("新埭镇", "徐委员（示例）");
+    towns.put("新仓镇", "钱委员（示例）");
+    towns.put("广陈镇", "蒋委员（示例）");
+    towns.put("独山港镇", "吴委员（示例）");
+    int phone = 85_010_001;
+    for (Map.Entry<String, String> town : towns.entrySet()) {
+      units.createSampleResponsibleUnit(
+          context,
+          new ResponsibleUnitForm(
+              town.getKey(), ResponsibleUnitKind.TOWN, town.getValue(), "0573-" + phone++));
     }
-    jobs.inTenant(
-        new TenantCode("pinghu"),
-        "demo needs",
-        context -> {
-          needSamples.add(context, ACTOR, samples);
-          return null;
-        });
+    Map<String, String> departments = new LinkedHashMap<>();
+    departments.put("平湖市退役军人事务局", "褚科长（示例）");
+    departments.put("平湖市教育局", "卫科长（示例）");
+    departments.put("平湖市卫生健康局", "蒋科长（示例）");
+    departments.put("平湖市交通运输局", "王芳（示例）");
+    departments.put("平湖市住房和城乡建设局", "韩科长（示例）");
+    departments.put("平湖市人力资源和社会保障局", "杨科长（示例）");
+    departments.put("平湖市财政局", "秦科长（示例）");
+    phone = 85_020_001;
+    for (Map.Entry<String, String> department : departments.entrySet()) {
+      ResponsibleUnit unit =
+          units.createSampleResponsibleUnit(
+              context,
+              new ResponsibleUnitForm(
+                  department.getKey(),
+                  ResponsibleUnitKind.DEPARTMENT,
+                  department.getValue(),
+                  "0573-" + phone++));
+      ids.put(department.getKey(), unit.id());
+    }
+    units.createSampleResponsibleUnit(
+        context,
+        new ResponsibleUnitForm(
+            "国网平湖市供电公司", ResponsibleUnitKind.COMPANY, "许经理（示例）", "0573-85030001"));
   }
 
   private Map<String, Long> seedHangzhou() {
@@ -253,10 +238,12 @@ public class DemoProvince {
     Map<String, Long> ids = new LinkedHashMap<>();
     GarrisonUnit unit =
         units.createSampleGarrisonUnit(
-            context, new GarrisonUnitForm("驻杭陆军某部（示例）", Branch.ARMY, "周干事（示例）", "0571-87000001"));
+            context, new GarrisonUnitForm("驻杭陆军某部（示例）", "ARMY", "周干事（示例）", "0571-87000001"));
     ids.put("garrison", unit.id());
     units.createSampleResponsibleUnit(
-        context, new ResponsibleUnitForm("杭州市退役军人事务局", ResponsibleUnitKind.DEPARTMENT, null, null));
+        context,
+        new ResponsibleUnitForm(
+            "杭州市退役军人事务局", ResponsibleUnitKind.DEPARTMENT, "何科长（示例）", "0571-87010001"));
     return ids;
   }
 

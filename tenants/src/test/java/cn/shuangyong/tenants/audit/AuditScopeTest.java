@@ -51,6 +51,16 @@ class AuditScopeTest implements TestPropertyProvider {
         api.get(
             "/api/v1/audit?tenant=hangzhou&size=200", api.login("admin", DemoProvince.PASSWORD));
     assertThat(platform.items()).isNotEmpty().allMatch(e -> "hangzhou".equals(e.get("tenant")));
+    // the contract's field for the person, by name (the admin who created the unit)
+    assertThat(platform.items())
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("user")).isEqualTo("hangzhou.admin");
+              assertThat(e.get("userDisplayName"))
+                  .asString()
+                  .isNotBlank()
+                  .isNotEqualTo("hangzhou.admin");
+            });
 
     assertThat(api.get("/api/v1/audit", api.login("pinghu.staff", DemoProvince.PASSWORD)).status())
         .isEqualTo(403);

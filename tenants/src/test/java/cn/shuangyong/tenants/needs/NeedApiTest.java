@@ -164,9 +164,19 @@ class NeedApiTest implements TestPropertyProvider {
         .containsEntry("note", "线路已确定");
   }
 
+  /**
+   * 不满意 is a send-back (退回重办), not a 销号 (issue 9 item 3): the REST action stays {@code confirm},
+   * but the history records REOPEN, the progress goes back from 100 % to the unit's last report,
+   * and the unit hears it was sent back for rework.
+   */
   @Test
   void anUnsatisfiedRequesterSendsItBackToWork() {
-    long id = completed();
+    long id = accepted();
+    api.post(NEEDS + "/" + id + "/progress", Map.of("percent", 70), token("pinghu.handler"));
+    assertThat(
+            api.post(NEEDS + "/" + id + "/complete", Map.of("note", "已开通"), token("pinghu.handler"))
+                .string("percent"))
+        .isEqualTo("100");
     Answer back =
         api.post(
             NEEDS + "/" + id + "/confirm",
@@ -175,6 +185,24 @@ class NeedApiTest implements TestPropertyProvider {
     assertThat(back.status()).isEqualTo(200);
     assertThat(back.string("status")).isEqualTo("IN_PROGRESS");
     assertThat(back.string("satisfaction")).isEqualTo("UNSATISFIED");
+    assertThat(back.string("percent")).as("the rework is not done").isEqualTo("70");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) back.map().get("history");
+    assertThat(events)
+        .extracting(e -> e.get("action"))
+        .containsExactly("SUBMIT", "ACCEPT", "PROGRESS", "COMPLETE", "REOPEN");
+    assertThat(events.get(4))
+        .containsEntry("from", "COMPLETED")
+        .containsEntry("to", "IN_PROGRESS")
+        .containsEntry("note", "车次太少");
+    List<Map<String, Object>> heard =
+        api.get("/api/v1/tenants/pinghu/notifications?limit=200", token("pinghu.handler")).list();
+    assertThat(heard)
+        .anyMatch(
+            n ->
+                "REOPENED".equals(n.get("kind"))
+                    && String.valueOf(id).equals(String.valueOf(n.get("needId")))
+                    && n.get("message").toString().endsWith("评价为不满意，已退回重办"));
   }
 
   @Test
@@ -224,7 +252,7 @@ class NeedApiTest implements TestPropertyProvider {
     expected.put("hangzhou.admin", 404);
     expected.forEach(
         (user, status) ->
-            assertThat(act(accepted(), "progress", Map.of("percent", 30), user))
+            assertThat(act(accepted(), "progress", Map.of("percent", 30, "note", "电话报告"), user))
                 .as(user)
                 .isEqualTo(status));
     expected.forEach(
@@ -269,6 +297,95 @@ class NeedApiTest implements TestPropertyProvider {
     assertThat(act(id, "supervise", Map.of("note", ""), "pinghu.admin")).isEqualTo(400);
   }
 
+  /**
+   * City staff may still report progress and complete for the unit (the contract), but it is
+   * recorded as 代为报告进度 / 代为办结, needs a reason, and the unit's handler hears of it.
+   */
+  @Test
+  void staffActingForTheUnitSayWhyAndAreRecordedAsActingOnItsBehalf() {
+    long id = accepted();
+    Answer silent =
+        api.post(NEEDS + "/" + id + "/progress", Map.of("percent", 40), token("pinghu.staff"));
+    assertThat(silent.status()).isEqualTo(422);
+    assertThat(silent.text()).contains("\"field\":\"note\"").contains("说明原因");
+    assertThat(act(id, "complete", Map.of(), "pinghu.staff")).isEqualTo(422);
+    assertThat(act(id, "progress", Map.of("percent", 40, "note", "承办单位电话报告"), "pinghu.staff"))
+        .isEqualTo(200);
+    Answer done =
+        api.post(
+            NEEDS + "/" + id + "/complete", Map.of("note", "承办单位系统故障，代为办结"), token("pinghu.staff"));
+    assertThat(done.status()).as(done.text()).isEqualTo(200);
+    assertThat(done.string("status")).isEqualTo("COMPLETED");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) done.map().get("history");
+    assertThat(events)
+        .extracting(e -> e.get("action"))
+        .containsExactly("SUBMIT", "ACCEPT", "PROGRESS_ON_BEHALF", "COMPLETE_ON_BEHALF");
+    assertThat(events.get(3)).containsEntry("actor", "pinghu.staff");
+
+    List<Map<String, Object>> heard =
+        api.get("/api/v1/tenants/pinghu/notifications?limit=200", token("pinghu.handler")).list();
+    assertThat(heard)
+        .anyMatch(
+            n ->
+                "COMPLETED_ON_BEHALF".equals(n.get("kind"))
+                    && String.valueOf(id).equals(String.valueOf(n.get("needId")))
+                    && n.get("message").toString().contains("代为办结"));
+
+    // the unit's own report stays what it was: no reason required, recorded as PROGRESS
+    long own = accepted();
+    assertThat(act(own, "progress", Map.of("percent", 20), "pinghu.handler")).isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> ownEvents =
+        (List<Map<String, Object>>)
+            api.get(NEEDS + "/" + own, token("pinghu.admin")).map().get("history");
+    assertThat(ownEvents.get(2)).containsEntry("action", "PROGRESS");
+  }
+
+  @Test
+  void theAskingLiaisonWithdrawsItsNeedWhileStillSubmittedAndItCountsNowhere() {
+    long year = LocalDate.now().getYear();
+    long id = submitted();
+    long before = total(year);
+    Answer withdrawn =
+        api.post(NEEDS + "/" + id + "/withdraw", Map.of("note", "已自行解决"), token("pinghu.liaison"));
+    assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+    assertThat(withdrawn.string("status")).isEqualTo("WITHDRAWN");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) withdrawn.map().get("history");
+    assertThat(events).extracting(e -> e.get("action")).containsExactly("SUBMIT", "WITHDRAW");
+    assertThat(events.get(1))
+        .containsEntry("actor", "pinghu.liaison")
+        .containsEntry("note", "已自行解决");
+    assertThat(total(year)).as("a withdrawn need is in no total").isEqualTo(before - 1);
+
+    Answer again = api.post(NEEDS + "/" + id + "/withdraw", Map.of(), token("pinghu.liaison"));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.text()).contains("WITHDRAWN");
+    assertThat(act(accepted(), "withdraw", Map.of(), "pinghu.liaison")).isEqualTo(409);
+    assertThat(act(id, "accept", acceptBody(), "pinghu.staff")).isEqualTo(409);
+  }
+
+  @Test
+  void withdrawIsForTheAskingGarrisonAndTheOffice() {
+    Map<String, Integer> expected = new HashMap<>();
+    expected.put("pinghu.liaison", 200);
+    expected.put("pinghu.staff", 200);
+    expected.put("pinghu.admin", 200);
+    expected.put("pinghu.liaison2", 404);
+    expected.put("jx.supervisor", 403);
+    expected.put("hangzhou.admin", 404);
+    expected.forEach(
+        (user, status) ->
+            assertThat(act(submitted(), "withdraw", Map.of(), user)).as(user).isEqualTo(status));
+  }
+
+  private long total(long year) {
+    return ((Number)
+            api.get(NEEDS + "/indicators?year=" + year, token("pinghu.admin")).map().get("total"))
+        .longValue();
+  }
+
   @Test
   void anActionThatDoesNotFitTheStatusIs409NamingTheStatus() {
     long id = submitted();
@@ -285,6 +402,45 @@ class NeedApiTest implements TestPropertyProvider {
     assertThat(act(closed, "progress", Map.of("percent", 10), "pinghu.staff")).isEqualTo(409);
     assertThat(act(closed, "supervise", Map.of("note", "督办"), "pinghu.admin")).isEqualTo(409);
     assertThat(act(closed, "accept", acceptBody(), "pinghu.staff")).isEqualTo(409);
+  }
+
+  // ---- the office enters needs (issue 9, item 2) ----
+
+  /**
+   * What the office heard in a visit is entered for the garrison unit it came from; the liaison of
+   * that unit then sees it as its own. Without a unit it is refused under the field; roles that may
+   * not submit are refused.
+   */
+  @Test
+  void theOfficeEntersAGarrisonsNeedForTheUnitItCameFrom() {
+    for (String office : List.of("pinghu.staff", "pinghu.admin")) {
+      Map<String, Object> body = new HashMap<>();
+      body.put("direction", "FOR_TROOPS");
+      body.put("title", "走访听取-" + UUID.randomUUID().toString().substring(0, 6));
+      body.put("category", "官兵出行");
+      body.put("source", "VISIT");
+      body.put("garrisonUnitId", liaisonUnit);
+      Answer created = api.post(NEEDS, body, token(office));
+      assertThat(created.status()).as(office + " " + created.text()).isEqualTo(201);
+      assertThat(created.string("status")).isEqualTo("SUBMITTED");
+      assertThat(created.string("garrisonUnitId")).isEqualTo(String.valueOf(liaisonUnit));
+      assertThat(created.string("createdBy")).isEqualTo(office);
+      Answer seen = api.get(NEEDS + "/" + created.string("id"), token("pinghu.liaison"));
+      assertThat(seen.status()).as(seen.text()).isEqualTo(200);
+      assertThat(api.get(NEEDS + "/" + created.string("id"), token("pinghu.liaison2")).status())
+          .isEqualTo(404);
+      body.remove("garrisonUnitId");
+      Answer unitless = api.post(NEEDS, body, token(office));
+      assertThat(unitless.status()).isEqualTo(422);
+      assertThat(unitless.text()).contains("garrisonUnitId");
+    }
+    Map<String, Object> body = new HashMap<>();
+    body.put("direction", "FOR_TROOPS");
+    body.put("title", "无权提交");
+    body.put("category", "官兵出行");
+    body.put("garrisonUnitId", liaisonUnit);
+    assertThat(api.post(NEEDS, body, token("pinghu.handler")).status()).isEqualTo(403);
+    assertThat(api.post(NEEDS, body, token("jx.supervisor")).status()).isIn(403, 404);
   }
 
   // ---- the mirrored direction ----

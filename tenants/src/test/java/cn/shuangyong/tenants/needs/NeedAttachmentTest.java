@@ -1,11 +1,23 @@
 package cn.shuangyong.tenants.needs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TestTenants;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.Api.Answer;
 import cn.shuangyong.platform.testing.TestInfrastructure;
+import cn.shuangyong.platform.web.ValidationException;
+import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.demo.DemoProvince;
+import cn.shuangyong.tenants.needs.api.Need;
+import cn.shuangyong.tenants.needs.api.NeedAttachments;
+import cn.shuangyong.tenants.needs.api.NeedCommands;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,8 +26,12 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +79,8 @@ class NeedAttachmentTest implements TestPropertyProvider {
   };
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
+  @Inject ApplicationContext context;
+  @Inject NeedAttachments needAttachments;
   Api api;
   final Map<String, String> tokens = new ConcurrentHashMap<>();
   long need;
@@ -205,5 +223,106 @@ class NeedAttachmentTest implements TestPropertyProvider {
     Answer listed = api.get(through, token("pinghu.liaison2"));
     assertThat(listed.status()).as(listed.text()).isEqualTo(200);
     assertThat(listed.list()).isEmpty();
+  }
+
+  // ---- files handed in with the need itself (issue 9, item 2) ----
+
+  @Test
+  void theOfficeSubmitsANeedWithItsPhotoInOneStep() {
+    TenantContext staff = new TestTenants(context).as("pinghu", Role.CITY_STAFF);
+    String title = "走访照片-" + UUID.randomUUID().toString().substring(0, 6);
+    Need need =
+        needAttachments.submitWith(
+            staff,
+            submit(title, garrisonUnit()),
+            List.of(new NeedAttachments.NewFile("现场照片.png", PNG)));
+    assertThat(need.status().name()).isEqualTo("SUBMITTED");
+    List<Attachment> files = needAttachments.list(staff, need.id());
+    assertThat(files).hasSize(1);
+    assertThat(files.get(0).fileName()).isEqualTo("现场照片.png");
+    assertThat(files.get(0).contentType()).isEqualTo("image/png");
+    // the garrison unit's liaison sees the need and its photo
+    Answer listed = api.get(NEEDS + "/" + need.id() + "/attachments", token("pinghu.liaison"));
+    assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+    assertThat(listed.list()).hasSize(1);
+  }
+
+  @Test
+  void anArchiveInDisguiseIsRefusedAsAnArchiveAndLeavesNoNeedBehind() throws Exception {
+    TenantContext staff = new TestTenants(context).as("pinghu", Role.CITY_STAFF);
+    String title = "伪装压缩包-" + UUID.randomUUID().toString().substring(0, 6);
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+      zip.putNextEntry(new ZipEntry("photo.jpg"));
+      zip.write(PNG);
+      zip.closeEntry();
+    }
+    List<NeedAttachments.NewFile> files =
+        List.of(
+            new NeedAttachments.NewFile("现场照片.png", PNG),
+            new NeedAttachments.NewFile("现场照片2.jpg", zipped.toByteArray()));
+    assertThatThrownBy(
+            () -> needAttachments.submitWith(staff, submit(title, garrisonUnit()), files))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            refused ->
+                assertThat(refused.errors().get(0).messageKey()).isEqualTo("attachment.archive"));
+    Answer search =
+        api.get(
+            NEEDS
+                + "?q="
+                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8),
+            token("pinghu.admin"));
+    assertThat(search.items()).isEmpty();
+    // over the API too, in words that say it is an archive
+    Answer archive =
+        api.upload(
+            NEEDS + "/" + need + "/attachments",
+            "file",
+            "照片.jpg",
+            zipped.toByteArray(),
+            token("pinghu.liaison"));
+    assertThat(archive.status()).isEqualTo(422);
+    assertThat(archive.text()).contains("压缩包").contains("application/zip");
+  }
+
+  @Test
+  void tooManyFilesAtOnceAreRefusedBeforeAnythingIsKept() {
+    TenantContext staff = new TestTenants(context).as("pinghu", Role.CITY_STAFF);
+    List<NeedAttachments.NewFile> files =
+        java.util.stream.IntStream.rangeClosed(0, NeedAttachments.MAX_FILES_PER_SUBMISSION)
+            .mapToObj(i -> new NeedAttachments.NewFile(i + ".png", PNG))
+            .toList();
+    assertThatThrownBy(
+            () -> needAttachments.submitWith(staff, submit("太多附件", garrisonUnit()), files))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void attachmentsSayWhoUploadedThemByName() {
+    api.upload(NEEDS + "/" + need + "/attachments", "file", "d.png", PNG, token("pinghu.liaison"));
+    String liaisonName = api.get("/api/v1/me", token("pinghu.liaison")).string("displayName");
+    List<Map<String, Object>> listed =
+        api.get(NEEDS + "/" + need + "/attachments", token("pinghu.admin")).list();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> person =
+        (Map<String, Object>)
+            listed.stream()
+                .filter(file -> "pinghu.liaison".equals(file.get("createdBy")))
+                .findFirst()
+                .orElseThrow()
+                .get("createdByPerson");
+    assertThat(person).isNotNull();
+    assertThat(person.get("displayName")).isEqualTo(liaisonName);
+    assertThat(person.get("unit")).isNotNull();
+  }
+
+  private long garrisonUnit() {
+    return Long.parseLong(api.get("/api/v1/me", token("pinghu.liaison")).string("garrisonUnitId"));
+  }
+
+  private static NeedCommands.Submit submit(String title, long garrisonUnit) {
+    return new NeedCommands.Submit(
+        Direction.FOR_TROOPS, title, "走访中听取", "营区建设", garrisonUnit, null, Source.VISIT, null);
   }
 }

@@ -10,7 +10,6 @@ import cn.shuangyong.platform.tenancy.TestTenants;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
-import cn.shuangyong.tenants.units.api.Branch;
 import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitKind;
@@ -137,10 +136,18 @@ public abstract class IsolationTemplate implements TestPropertyProvider {
       throws Exception {
     long countA = rawCount(world.tenantA());
     long countB = rawCount(world.tenantB());
+    long auditA = rawCount(world.tenantA(), "audit_outbox");
+    long auditB = rawCount(world.tenantB(), "audit_outbox");
+    long trailB = trailCount(world.tenantB());
     String marker = "隔离" + UUID.randomUUID().toString().substring(0, 8);
     Written written = write(world, marker);
     assertThat(rawCount(world.tenantA())).as("the write lands in A's schema").isGreaterThan(countA);
     assertThat(rawCount(world.tenantB())).as("and nowhere else").isEqualTo(countB);
+    assertThat(rawCount(world.tenantA(), "audit_outbox"))
+        .as("its audit entry is kept in A's schema")
+        .isGreaterThan(auditA);
+    assertThat(rawCount(world.tenantB(), "audit_outbox")).as("and not in B's").isEqualTo(auditB);
+    assertThat(trailCount(world.tenantB())).as("nor in B's platform trail").isEqualTo(trailB);
     for (Read read : reads()) {
       for (Caller caller : Caller.values()) {
         boolean mayFind = read.seenBy().contains(caller);
@@ -200,9 +207,7 @@ public abstract class IsolationTemplate implements TestPropertyProvider {
         .filter(unit -> unit.name().equals(name))
         .findFirst()
         .orElseGet(
-            () ->
-                units.createGarrisonUnit(
-                    admin, new GarrisonUnitForm(name, Branch.ARMY, null, null)))
+            () -> units.createGarrisonUnit(admin, new GarrisonUnitForm(name, "ARMY", null, null)))
         .id();
   }
 
@@ -256,12 +261,28 @@ public abstract class IsolationTemplate implements TestPropertyProvider {
   }
 
   private long rawCount(String tenant) throws SQLException {
+    return rawCount(tenant, table());
+  }
+
+  private long rawCount(String tenant, String table) throws SQLException {
     try (Connection c = context.getBean(OwnerDatabase.class).connect();
         PreparedStatement count =
-            c.prepareStatement("select count(*) from t_" + tenant + "." + table());
+            c.prepareStatement("select count(*) from t_" + tenant + "." + table);
         ResultSet row = count.executeQuery()) {
       row.next();
       return row.getLong(1);
+    }
+  }
+
+  private long trailCount(String tenant) throws SQLException {
+    try (Connection c = context.getBean(OwnerDatabase.class).connect();
+        PreparedStatement count =
+            c.prepareStatement("select count(*) from platform.audit_event where tenant_code = ?")) {
+      count.setString(1, tenant);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
     }
   }
 }

@@ -97,8 +97,9 @@ class UnitApiTest implements TestPropertyProvider {
 
     Answer unknownBranch =
         api.post("/api/v1/tenants/pinghu/garrison-units", form("驻平某部X", "SPACE_FORCE"), admin);
-    assertThat(unknownBranch.status()).isEqualTo(400);
+    assertThat(unknownBranch.status()).as("a code outside the branch table").isEqualTo(422);
     assertThat(unknownBranch.contentType()).startsWith("application/problem+json");
+    assertThat(unknownBranch.text()).contains("\"field\":\"branch\"");
 
     Answer malformed = api.postRaw("/api/v1/tenants/pinghu/garrison-units", "{\"name\": ", admin);
     assertThat(malformed.status()).isEqualTo(400);
@@ -114,6 +115,56 @@ class UnitApiTest implements TestPropertyProvider {
         .isEqualTo(400);
     assertThat(api.get("/api/v1/tenants/pinghu/garrison-units?sort=password", admin).status())
         .isEqualTo(400);
+  }
+
+  /**
+   * Branches are the tenant's table (issue 9 item 6): a current arm such as the 信息支援部队 is taken,
+   * the dissolved 战略支援部队 (kept inactive for history) is refused on create and on update.
+   */
+  @Test
+  void aCurrentBranchIsTakenAndTheDissolvedStrategicSupportForceRefused() {
+    String admin = token("pinghu.admin");
+    String name = "驻平信息支援某部-" + UUID.randomUUID().toString().substring(0, 8);
+    Answer created =
+        api.post("/api/v1/tenants/pinghu/garrison-units", form(name, "INFORMATION_SUPPORT"), admin);
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.string("branch")).isEqualTo("INFORMATION_SUPPORT");
+    String id = created.string("id");
+    try {
+      Answer retired =
+          api.post(
+              "/api/v1/tenants/pinghu/garrison-units",
+              form(name + "旧", "STRATEGIC_SUPPORT"),
+              admin);
+      assertThat(retired.status()).isEqualTo(422);
+      assertThat(retired.contentType()).startsWith("application/problem+json");
+      assertThat(retired.text()).contains("\"field\":\"branch\"").contains("不是现行的军种或兵种");
+      Answer changed =
+          api.put(
+              "/api/v1/tenants/pinghu/garrison-units/" + id,
+              form(name, "STRATEGIC_SUPPORT"),
+              admin);
+      assertThat(changed.status()).isEqualTo(422);
+      Answer english =
+          api.post(
+              "/api/v1/tenants/pinghu/garrison-units",
+              form(name + "旧", "SPACE_FORCE"),
+              admin,
+              "en");
+      assertThat(english.text()).contains("not a current service or arm");
+      assertThat(api.get("/api/v1/tenants/pinghu/garrison-units/" + id, admin).string("branch"))
+          .isEqualTo("INFORMATION_SUPPORT");
+    } finally {
+      api.delete("/api/v1/tenants/pinghu/garrison-units/" + id, admin);
+    }
+    List<Map<String, Object>> branches =
+        api.get("/api/v1/tenants/pinghu/military-branches", token("pinghu.liaison")).list();
+    assertThat(branches)
+        .anyMatch(
+            b -> "INFORMATION_SUPPORT".equals(b.get("code")) && "信息支援部队".equals(b.get("nameZh")))
+        .anyMatch(
+            b ->
+                "STRATEGIC_SUPPORT".equals(b.get("code")) && Boolean.FALSE.equals(b.get("active")));
   }
 
   @Test

@@ -6,12 +6,16 @@ import cn.shuangyong.platform.tenancy.Tenant;
 import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.needs.api.NeedIndicators;
+import cn.shuangyong.tenants.needs.api.NeedQuery;
+import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.security.TenantAccess;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,7 @@ public class DashboardService {
   private final UserDirectory users;
   private final UnitService units;
   private final NeedIndicators needs;
+  private final NeedService needList;
   private final JsonMapper json;
 
   private final TenantAccess access;
@@ -32,12 +37,14 @@ public class DashboardService {
       UserDirectory users,
       UnitService units,
       NeedIndicators needs,
+      NeedService needList,
       JsonMapper json) {
     this.access = access;
     this.tenants = tenants;
     this.users = users;
     this.units = units;
     this.needs = needs;
+    this.needList = needList;
     this.json = json;
   }
 
@@ -50,6 +57,13 @@ public class DashboardService {
   /** A city office's own figures. */
   public record CityFigures(
       String tenantName, int users, long garrisonUnits, long responsibleUnits) {}
+
+  /**
+   * What a liaison's or handler's list holds, by status and overdue: the totals of the needs list
+   * as the service shows it to this caller (its unit's needs, or its unit's assignments), all
+   * years.
+   */
+  public record OwnCounts(Map<Status, Long> byStatus, long overdue) {}
 
   public PlatformFigures platform(CurrentUser user) {
     requireRole(user, Role.PLATFORM_ADMIN);
@@ -83,6 +97,23 @@ public class DashboardService {
       throw new IllegalArgumentException("not a city user: " + user.username());
     }
     return needs.figures(access.own(), year);
+  }
+
+  /** The caller's own list counted per status (one total query each) and its overdue ones. */
+  public OwnCounts own(CurrentUser user, List<Status> statuses) {
+    if (user.tenant() == null) {
+      throw new IllegalArgumentException("not a city user: " + user.username());
+    }
+    Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+    for (Status status : statuses) {
+      byStatus.put(status, total(new NeedQuery(status, null, null, null, null, false, null)));
+    }
+    long overdue = total(new NeedQuery(null, null, null, null, null, true, null));
+    return new OwnCounts(byStatus, overdue);
+  }
+
+  private long total(NeedQuery query) {
+    return needList.list(access.own(), query, 0, 1, null, false).total();
   }
 
   private static void requireRole(CurrentUser user, Role role) {

@@ -3,12 +3,16 @@ package cn.shuangyong.ui.dashboard;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.tenants.needs.api.NeedIndicators;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.UiSession;
+import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.Labels;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -27,6 +31,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Year;
+import java.util.List;
+import java.util.Locale;
 
 /** 首页: a first dashboard per role, figures from {@link DashboardService}. */
 @Prototype
@@ -37,7 +43,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
   public DashboardView(DashboardService dashboard, Clock clock) {
     CurrentUser user = UiSession.requireUser();
     setId("dashboard");
-    add(new H2(getTranslation("dashboard.welcome", user.displayName())));
+    add(ViewTitle.of(getTranslation("dashboard.welcome", user.displayName())));
     if (user.has(Role.PLATFORM_ADMIN)) {
       DashboardService.PlatformFigures figures = dashboard.platform(user);
       add(
@@ -60,6 +66,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                       : getTranslation("dashboard.national-titles.value", row.nationalTitles()))
           .setHeader(getTranslation("dashboard.national-titles"));
       grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+      EmptyState.on(grid, EmptyState.nothingYet(getTranslation("dashboard.supervised.empty")));
       grid.setItems(dashboard.supervised(user));
       grid.setAllRowsVisible(true);
       add(grid);
@@ -75,6 +82,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 card("dashboard.responsible-units", figures.responsibleUnits()),
                 card("dashboard.city-users", figures.users())));
         add(needs(dashboard.needs(user, Year.now(clock).getValue())));
+      } else if (user.has(Role.GARRISON_LIAISON)) {
+        add(own(dashboard.own(user, List.of(Status.values())), "needs/mine", false));
+      } else if (user.has(Role.UNIT_HANDLER)) {
+        List<Status> worked =
+            List.of(Status.ACCEPTED, Status.IN_PROGRESS, Status.COMPLETED, Status.CLOSED);
+        add(own(dashboard.own(user, worked), "needs/tasks", true));
       }
     }
   }
@@ -82,6 +95,59 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
   @Override
   public String getPageTitle() {
     return getTranslation("nav.dashboard") + " · " + getTranslation("app.name");
+  }
+
+  /**
+   * A liaison's needs or a handler's tasks by status (and the handler's overdue ones): each count
+   * opens the list filtered by it.
+   */
+  private Component own(DashboardService.OwnCounts counts, String list, boolean overdue) {
+    H3 heading = new H3(getTranslation(overdue ? "dashboard.own.tasks" : "dashboard.own.needs"));
+    FlexLayout row = new FlexLayout();
+    row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    row.addClassNames(LumoUtility.Gap.MEDIUM);
+    counts
+        .byStatus()
+        .forEach(
+            (status, count) ->
+                row.add(
+                    link(
+                        "own-count-" + status.name().toLowerCase(Locale.ROOT),
+                        getTranslation("needs.status." + status.name()),
+                        count,
+                        list + "?status=" + status.name())));
+    if (overdue) {
+      row.add(
+          link(
+              "own-count-overdue",
+              getTranslation("needs.overdue"),
+              counts.overdue(),
+              list + "?overdue=true"));
+    }
+    VerticalLayout section = new VerticalLayout(heading, row);
+    section.setId("dashboard-own");
+    section.setPadding(false);
+    return section;
+  }
+
+  private Component link(String id, String label, long count, String target) {
+    Span number = new Span(String.valueOf(count));
+    number.addClassNames(LumoUtility.FontSize.XXXLARGE, LumoUtility.FontWeight.BOLD);
+    Span text = new Span(label);
+    text.addClassNames(LumoUtility.TextColor.SECONDARY);
+    Anchor card = new Anchor(target);
+    card.add(number, text);
+    card.setId(id);
+    card.getElement().setAttribute("aria-label", label + " " + count);
+    card.addClassNames(
+        LumoUtility.Display.FLEX,
+        LumoUtility.FlexDirection.COLUMN,
+        LumoUtility.Padding.LARGE,
+        LumoUtility.Background.CONTRAST_5,
+        LumoUtility.BorderRadius.LARGE,
+        LumoUtility.TextColor.BODY);
+    card.setMinWidth("8em");
+    return card;
   }
 
   /** 双清单 figures of the year: rate cards and a bar per status. */

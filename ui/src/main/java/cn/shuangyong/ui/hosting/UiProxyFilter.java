@@ -1,6 +1,7 @@
 package cn.shuangyong.ui.hosting;
 
 import cn.shuangyong.platform.security.ClientAddress;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -17,12 +18,15 @@ import java.util.List;
 import org.reactivestreams.Publisher;
 
 /**
- * One public port: every request outside {@code /api/} and {@code /health} goes to the Vaadin host
- * on loopback. Ordered before security, which guards only {@code /api/**}; Vaadin guards its own
- * requests (session + CSRF token). The client address, as {@link ClientAddress} decides it, is
- * passed on in {@value #CLIENT_ADDRESS_HEADER}, replacing whatever the client sent.
+ * One public port: every request outside {@code /api/}, {@code /health} and the site icon goes to
+ * the Vaadin host on loopback. Ordered before security, which guards only {@code /api/**}; Vaadin
+ * guards its own requests (session + CSRF token). The client address, as {@link ClientAddress}
+ * decides it, is passed on in {@value #CLIENT_ADDRESS_HEADER}, replacing whatever the client sent.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
+// built at startup: its HTTP client initialises TLS (reads /dev/urandom), which must not happen on
+// the event loop of the first UI request (EventLoopTest)
+@Context
 @Requires(property = "shuangyong.ui.enabled", notEquals = "false")
 public class UiProxyFilter implements HttpServerFilter {
   public static final String CLIENT_ADDRESS_HEADER = "X-Shuangyong-Client-Address";
@@ -53,7 +57,9 @@ public class UiProxyFilter implements HttpServerFilter {
     return path.equals("/api")
         || path.startsWith("/api/")
         || path.equals("/health")
-        || path.startsWith("/health/");
+        || path.startsWith("/health/")
+        || path.equals(FaviconController.ICO)
+        || path.equals(FaviconController.SVG);
   }
 
   @Override

@@ -7,6 +7,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +23,12 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -37,25 +43,33 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(property = "shuangyong.ui.enabled", notEquals = "false")
 public class VaadinHost {
-  /** The servlet init parameters: production mode, idle sessions closed, no push. */
-  static final Map<String, String> SERVLET_PARAMETERS =
-      Map.of(
-          "productionMode", "true",
-          "vaadin.productionMode", "true",
-          "closeIdleSessions", "true",
-          "heartbeatInterval", "60",
-          "pushMode", "disabled");
+  /**
+   * The servlet init parameters: production mode, idle sessions closed (heartbeats and polls do not
+   * count as activity: {@link UserActivityRpcHandler}), no push.
+   */
+  static Map<String, String> servletParameters(Duration heartbeat) {
+    return Map.of(
+        "productionMode", "true",
+        "vaadin.productionMode", "true",
+        "closeIdleSessions", "true",
+        "heartbeatInterval", Long.toString(Math.max(1, heartbeat.toSeconds())),
+        "pushMode", "disabled");
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(VaadinHost.class);
   private final BeanContext beans;
   private final Duration sessionTimeout;
+  private final Duration heartbeat;
   private final List<FileSystem> jarFileSystems = new ArrayList<>();
   private Server server;
   private volatile int port = -1;
 
   public VaadinHost(
-      BeanContext beans, @Value("${shuangyong.ui.session-timeout:30m}") Duration sessionTimeout) {
+      BeanContext beans,
+      @Value("${shuangyong.ui.session-timeout:30m}") Duration sessionTimeout,
+      @Value("${shuangyong.ui.heartbeat-interval:60s}") Duration heartbeat) {
     this.beans = beans;
+    this.heartbeat = heartbeat;
     this.sessionTimeout = sessionTimeout;
   }
 
@@ -70,7 +84,11 @@ public class VaadinHost {
     threads.setName("vaadin-jetty");
     threads.setDaemon(true);
     Server jetty = new Server(threads);
-    ServerConnector connector = new ServerConnector(jetty, 1, 1);
+    HttpConfiguration http = new HttpConfiguration();
+    // no server name or version in any answer (SecurityHeadersFilter removes it on the way out too)
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     jetty.addConnector(connector);
@@ -84,11 +102,23 @@ public class VaadinHost {
     context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*");
     // the annotation scan runs Vaadin's ServletContainerInitializers (routes, lookup, …)
     context.addConfiguration(new AnnotationConfiguration());
-    context.getSessionHandler().setMaxInactiveInterval((int) sessionTimeout.toSeconds());
+    SessionHandler sessions = context.getSessionHandler();
+    sessions.setHttpOnly(true);
+    sessions.setSameSite(HttpCookie.SameSite.LAX);
+    // applied to each session as it is made: a value set on the handler before the start is
+    // replaced by the container's default descriptor (30 minutes) while the context starts
+    int idleSeconds = (int) sessionTimeout.toSeconds();
+    context.addEventListener(
+        new HttpSessionListener() {
+          @Override
+          public void sessionCreated(HttpSessionEvent event) {
+            event.getSession().setMaxInactiveInterval(idleSeconds);
+          }
+        });
     ServletHolder vaadin = new ServletHolder("vaadin", new UiServlet(beans));
     vaadin.setAsyncSupported(true);
     vaadin.setInitOrder(1);
-    SERVLET_PARAMETERS.forEach(vaadin::setInitParameter);
+    servletParameters(heartbeat).forEach(vaadin::setInitParameter);
     context.addServlet(vaadin, "/*");
     jetty.setHandler(context);
     try {
@@ -96,6 +126,7 @@ public class VaadinHost {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the Vaadin UI host", e);
     }
+    sessions.setMaxInactiveInterval(idleSeconds);
     server = jetty;
     port = connector.getLocalPort();
     LOG.info(

@@ -8,11 +8,13 @@ import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.SubjectViews;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -25,24 +27,38 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.context.annotation.Value;
+import java.time.Duration;
 
 /**
  * The frame of every signed-in page: a drawer with the navigation the user's roles allow (the
  * views' own {@code @Menu}, see {@link DrawerMenu}), and a header with the user, the city, the
- * language switch and logout. The drawer collapses behind a toggle on small screens.
+ * language switch and logout. The drawer collapses behind a toggle on small screens. The view is
+ * shown inside a {@code <main>}: the page's main landmark and its scrolling region (focusable, so
+ * the keyboard can scroll it), at the content's full size; the view brings its own {@code h1}
+ * ({@code ViewTitle}).
  */
 @Prototype
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-  private static final int POLL_MILLIS = 60_000;
+  private final int pollMillis;
+  private final Main main = new Main();
   private NotificationBell bell;
 
   public MainLayout(
       TenantDirectory tenants,
       TenantAccess access,
       NotificationService notifications,
-      SubjectViews subjects) {
+      SubjectViews subjects,
+      @Value("${shuangyong.ui.poll-interval:60s}") Duration pollInterval) {
+    this.pollMillis = (int) pollInterval.toMillis();
     setPrimarySection(Section.DRAWER);
+    main.setId("main-content");
+    // the main landmark is the scrolling region: focusable, so a keyboard scrolls a page that has
+    // nothing else to focus (a dashboard of figures)
+    main.getStyle().set("display", "block").set("height", "100%").set("overflow", "auto");
+    main.getElement().setAttribute("tabindex", "0");
+    setContent(main);
     CurrentUser user = UiSession.user().orElse(null);
     DrawerToggle toggle = new DrawerToggle();
     toggle.setAriaLabel(getTranslation("nav.toggle"));
@@ -85,11 +101,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             UiSession.signOut();
             ui.getPage().setLocation("login");
           });
+      header.add(who, new LanguageSwitch(), logout);
       if (user.tenant() != null) {
+        // last in the header: its list opens leftwards from the screen's edge, so on a phone it
+        // has the whole width and stays on screen (from the middle it ran off to the right)
         bell = new NotificationBell(access, notifications, subjects, user);
         header.add(bell);
       }
-      header.add(who, new LanguageSwitch(), logout);
     } else {
       header.add(new LanguageSwitch());
     }
@@ -120,12 +138,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   }
 
   @Override
+  public void showRouterLayoutContent(HasElement content) {
+    main.getElement().removeAllChildren();
+    if (content != null) {
+      main.getElement().appendChild(content.getElement());
+    }
+  }
+
+  @Override
+  public void removeRouterLayoutContent(HasElement oldContent) {
+    main.getElement().removeAllChildren();
+  }
+
+  @Override
   protected void onAttach(AttachEvent attachEvent) {
     super.onAttach(attachEvent);
     if (bell != null) {
       // no push: the bell's count is re-read on navigation and every minute
       UI ui = attachEvent.getUI();
-      ui.setPollInterval(POLL_MILLIS);
+      ui.setPollInterval(pollMillis);
       Registration polling = ui.addPollListener(poll -> bell.refresh());
       addDetachListener(detach -> polling.remove());
     }

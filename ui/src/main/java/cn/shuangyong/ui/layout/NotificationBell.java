@@ -5,6 +5,7 @@ import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.notifications.api.Notification;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
 import cn.shuangyong.ui.security.TenantAccess;
+import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.SubjectViews;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
@@ -80,8 +81,11 @@ class NotificationBell extends Composite<Div> {
     list.setId("notification-list");
     VerticalLayout panel = new VerticalLayout(head, list);
     panel.setPadding(false);
-    panel.setWidth("min(24em, 90vw)");
+    // never wider than the screen less the popover's own padding and margin
+    panel.setWidth("min(24em, calc(100vw - 3rem))");
     panel.getStyle().set("max-height", "70vh").set("overflow", "auto");
+    head.setSpacing(false);
+    head.getStyle().set("flex-wrap", "wrap");
     popover.add(panel);
     popover.setTarget(bell);
     popover.setPosition(PopoverPosition.BOTTOM_END);
@@ -107,9 +111,7 @@ class NotificationBell extends Composite<Div> {
     list.removeAll();
     List<Notification> latest = notifications.mine(access.own(), false, LATEST, getLocale());
     if (latest.isEmpty()) {
-      Span empty = new Span(getTranslation("notifications.empty"));
-      empty.addClassNames(LumoUtility.TextColor.SECONDARY);
-      list.add(empty);
+      list.add(EmptyState.nothingYet(getTranslation("notifications.empty")));
     }
     for (Notification notification : latest) {
       list.add(line(notification));

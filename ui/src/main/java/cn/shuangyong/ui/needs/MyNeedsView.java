@@ -6,20 +6,24 @@ import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedPage;
 import cn.shuangyong.tenants.needs.api.NeedQuery;
 import cn.shuangyong.tenants.needs.api.NeedService;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
+import cn.shuangyong.ui.support.EmptyState;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -34,13 +38,15 @@ import io.micronaut.context.annotation.Prototype;
 @Route(value = "needs/mine", layout = MainLayout.class)
 @Menu(title = "nav.needs-mine", order = 30, icon = "vaadin:list")
 @RequiresRole(Role.GARRISON_LIAISON)
-public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
+public class MyNeedsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
   private static final int PAGE = 20;
   private final NeedService needs;
   private final CurrentUser user;
   private final VerticalLayout cards = new VerticalLayout();
   private final Button more = new Button();
+  private final Div filter = new Div();
   private int loaded;
+  private Status status;
 
   private final TenantAccess access;
 
@@ -57,7 +63,8 @@ public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
             VaadinIcon.PLUS.create(),
             click -> getUI().ifPresent(ui -> ui.navigate(SubmitNeedView.class)));
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    HorizontalLayout head = new HorizontalLayout(new H2(getTranslation("nav.needs-mine")), submit);
+    HorizontalLayout head =
+        new HorizontalLayout(ViewTitle.of(getTranslation("nav.needs-mine")), submit);
     head.setWidthFull();
     head.setJustifyContentMode(JustifyContentMode.BETWEEN);
     head.setAlignItems(Alignment.CENTER);
@@ -67,18 +74,54 @@ public class MyNeedsView extends VerticalLayout implements HasDynamicTitle {
     more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     more.setWidthFull();
     more.addClickListener(click -> loadMore());
-    add(head, cards, more);
+    filter.setId("my-needs-filter");
+    filter.addClassNames(LumoUtility.Display.FLEX, LumoUtility.Gap.SMALL);
+    add(head, filter, cards, more);
+  }
+
+  /** A home-page count opens the list filtered by {@code ?status=NAME}; loads the first page. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    show(NeedLabels.statusParameter(event.getLocation().getQueryParameters()).orElse(null));
+  }
+
+  private void show(Status chosen) {
+    status = chosen;
+    loaded = 0;
+    cards.removeAll();
+    filter.removeAll();
+    filter.setVisible(chosen != null);
+    if (chosen != null) {
+      Button all = new Button(getTranslation("empty.clear-filters"), click -> showAll());
+      all.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+      filter.add(NeedLabels.statusBadge(this, chosen), all);
+    }
     loadMore();
   }
 
+  /** 清除筛选: every need of the unit, and the address without the filter. */
+  private void showAll() {
+    show(null);
+    getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "needs/mine"));
+  }
+
   private void loadMore() {
-    NeedPage page = needs.list(access.own(), NeedQuery.all(), loaded, PAGE, "id", false);
+    NeedQuery query = new NeedQuery(status, null, null, null, null, false, null);
+    NeedPage page = needs.list(access.own(), query, loaded, PAGE, "id", false);
     page.items().forEach(need -> cards.add(card(need)));
     loaded += page.items().size();
     if (page.total() == 0) {
-      Span empty = new Span(getTranslation("needs.mine.empty"));
-      empty.addClassNames(LumoUtility.TextColor.SECONDARY);
-      cards.add(empty);
+      cards.add(
+          status == null
+              ? EmptyState.nothingYet(getTranslation("needs.mine.empty"))
+                  .withAction(
+                      getTranslation("nav.needs-submit"),
+                      VaadinIcon.PLUS,
+                      () -> getUI().ifPresent(ui -> ui.navigate(SubmitNeedView.class)))
+              : EmptyState.noMatch(
+                  getTranslation("needs.empty.no-match"),
+                  getTranslation("empty.clear-filters"),
+                  this::showAll));
     }
     more.setVisible(loaded < page.total());
   }

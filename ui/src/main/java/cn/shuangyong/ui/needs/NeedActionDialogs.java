@@ -6,6 +6,7 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.units.api.GarrisonUnit;
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
+import cn.shuangyong.ui.support.DateFields;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
@@ -21,6 +22,8 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.HasValueChangeMode;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,20 +57,25 @@ final class NeedActionDialogs {
     responsible.setItems(responsibleUnits);
     responsible.setItemLabelGenerator(ResponsibleUnit::name);
     responsible.setVisible(directions.contains(Direction.FOR_TROOPS));
+    needed(responsible);
     ComboBox<GarrisonUnit> garrison = new ComboBox<>(t(host, "needs.garrison-unit.doing"));
     garrison.setId("accept-garrison-unit");
     garrison.setItems(garrisonUnits);
     garrison.setItemLabelGenerator(GarrisonUnit::name);
     garrison.setVisible(directions.contains(Direction.FOR_CIVILIANS));
-    DatePicker deadline = new DatePicker(t(host, "needs.deadline"));
+    needed(garrison);
+    DatePicker deadline = DateFields.create(t(host, "needs.deadline"));
     deadline.setId("accept-deadline");
-    deadline.setMin(today);
+    // the date field checks itself (a refused date says why, DateFields): only the indicator here
+    deadline.setRequiredIndicatorVisible(true);
+    DateFields.earliest(deadline, today);
     Select<Level> level = new Select<>();
     level.setLabel(t(host, "needs.level"));
     level.setId("accept-level");
     level.setItems(Level.values());
     level.setItemLabelGenerator(value -> NeedLabels.of(host, "level", value));
     level.setValue(Level.CITY);
+    needed(level);
     TextArea note = note(host, "needs.note");
     Map<String, HasValidation> fields = new LinkedHashMap<>();
     fields.put("responsibleUnitId", responsible);
@@ -112,7 +120,7 @@ final class NeedActionDialogs {
   static Dialog reject(Component host, String needTitle, Perform<NeedCommands.Reject> perform) {
     TextArea reason = note(host, "needs.reason");
     reason.setId("reject-reason");
-    reason.setRequiredIndicatorVisible(true);
+    needed(reason);
     Map<String, HasValidation> fields = Map.of("reason", reason);
     Dialog[] holder = new Dialog[1];
     holder[0] =
@@ -150,6 +158,22 @@ final class NeedActionDialogs {
     return holder[0];
   }
 
+  /** 撤回: the liaison takes its still SUBMITTED need back, once it has confirmed. */
+  static ConfirmDialog withdraw(Component host, String needTitle, Runnable confirmed) {
+    ConfirmDialog confirm = new ConfirmDialog();
+    confirm.setId("withdraw-dialog");
+    confirm.setHeader(t(host, "needs.withdraw.confirm.title"));
+    confirm.setText(host.getTranslation("needs.withdraw.confirm.text", needTitle));
+    confirm.setCancelable(true);
+    confirm.setCancelText(t(host, "action.cancel"));
+    Button yes = new Button(t(host, "needs.action.WITHDRAW"));
+    yes.setId("confirm-withdraw");
+    yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+    confirm.setConfirmButton(yes);
+    confirm.addConfirmListener(event -> confirmed.run());
+    return confirm;
+  }
+
   /** 报告进度: percent 0..100 and a note. */
   static Dialog progress(Component host, int current, Perform<NeedCommands.Progress> perform) {
     IntegerField percent = new IntegerField(t(host, "needs.percent"));
@@ -158,6 +182,7 @@ final class NeedActionDialogs {
     percent.setMax(100);
     percent.setStepButtonsVisible(true);
     percent.setValue(current);
+    needed(percent);
     percent.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
     TextArea note = note(host, "needs.note");
     return dialog(
@@ -194,6 +219,65 @@ final class NeedActionDialogs {
         perform);
   }
 
+  /** 代为报告进度: as {@link #progress}, for the unit, with the reason required. */
+  static Dialog progressOnBehalf(
+      Component host, int current, String unit, Perform<NeedCommands.Progress> perform) {
+    IntegerField percent = new IntegerField(t(host, "needs.percent"));
+    percent.setId("progress-percent");
+    percent.setMin(0);
+    percent.setMax(100);
+    percent.setStepButtonsVisible(true);
+    percent.setValue(current);
+    percent.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+    TextArea note = onBehalfNote(host, unit);
+    return dialog(
+        host,
+        "progress-on-behalf-dialog",
+        t(host, "needs.action.PROGRESS_ON_BEHALF"),
+        "needs.action.PROGRESS_ON_BEHALF",
+        false,
+        new FormLayout(percent, note),
+        Map.of("percent", percent, "note", note),
+        () -> {
+          Integer value = percent.getValue();
+          if (value == null || value < 0 || value > 100) {
+            invalid(percent, t(host, "needs.percent.range"));
+            return null;
+          }
+          return required(host, note, "needs.on-behalf.note.required")
+              ? new NeedCommands.Progress(value, note.getValue())
+              : null;
+        },
+        perform);
+  }
+
+  /** 代为办结: as {@link #complete}, for the unit, with the reason required. */
+  static Dialog completeOnBehalf(
+      Component host, String unit, Perform<NeedCommands.Complete> perform) {
+    TextArea note = onBehalfNote(host, unit);
+    return dialog(
+        host,
+        "complete-on-behalf-dialog",
+        t(host, "needs.action.COMPLETE_ON_BEHALF"),
+        "needs.action.COMPLETE_ON_BEHALF",
+        false,
+        new FormLayout(note),
+        Map.of("note", note),
+        () ->
+            required(host, note, "needs.on-behalf.note.required")
+                ? new NeedCommands.Complete(note.getValue())
+                : null,
+        perform);
+  }
+
+  private static TextArea onBehalfNote(Component host, String unit) {
+    TextArea note = note(host, "needs.on-behalf.note");
+    note.setId("on-behalf-note");
+    note.setRequiredIndicatorVisible(true);
+    note.setHelperText(host.getTranslation("needs.on-behalf.hint", unit));
+    return note;
+  }
+
   /** 确认销号: satisfaction and a comment; 不满意 sends the need back to work. */
   static Dialog confirm(Component host, Perform<NeedCommands.Confirm> perform) {
     RadioButtonGroup<Satisfaction> satisfaction = new RadioButtonGroup<>();
@@ -202,6 +286,7 @@ final class NeedActionDialogs {
     satisfaction.setItems(Satisfaction.values());
     satisfaction.setItemLabelGenerator(value -> NeedLabels.of(host, "satisfaction", value));
     satisfaction.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+    needed(satisfaction);
     TextArea comment = note(host, "needs.comment");
     return dialog(
         host,
@@ -221,7 +306,7 @@ final class NeedActionDialogs {
   /** 督办: a written note. */
   static Dialog supervise(Component host, Perform<NeedCommands.Supervise> perform) {
     TextArea note = note(host, "needs.supervise.note");
-    note.setRequiredIndicatorVisible(true);
+    needed(note);
     return dialog(
         host,
         "supervise-dialog",
@@ -278,10 +363,34 @@ final class NeedActionDialogs {
     return note;
   }
 
+  /**
+   * Marks a field the action cannot go without: the required indicator from the start, and its
+   * "required" message gone as soon as the field is filled (text as it is typed). The dialog checks
+   * the field itself when OK is pressed, so the component's own check is off: it would turn an
+   * empty field red on leaving it, without a message.
+   */
+  private static <F extends HasValue<?, ?> & HasValidation> void needed(F field) {
+    field.setRequiredIndicatorVisible(true);
+    field.setManualValidation(true);
+    if (field instanceof HasValueChangeMode typed) {
+      typed.setValueChangeMode(ValueChangeMode.EAGER);
+    }
+    field.addValueChangeListener(
+        change -> {
+          if (filled(field)) {
+            field.setInvalid(false);
+          }
+        });
+  }
+
+  private static boolean filled(HasValue<?, ?> field) {
+    Object value = field.getValue();
+    return !field.isEmpty() && !(value instanceof String text && text.isBlank());
+  }
+
   private static <F extends HasValue<?, ?> & HasValidation> boolean required(
       Component host, F field, String messageKey) {
-    Object value = field.getValue();
-    if (field.isEmpty() || (value instanceof String text && text.isBlank())) {
+    if (!filled(field)) {
       invalid(field, t(host, messageKey));
       return false;
     }

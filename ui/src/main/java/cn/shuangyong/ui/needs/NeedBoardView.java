@@ -21,8 +21,10 @@ import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
+import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.Notices;
 import cn.shuangyong.ui.support.Problems;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +34,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -57,7 +59,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * 双清单: the office's board of the year's needs with filters, counts per status, Excel export and
@@ -86,8 +90,10 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
   private final TextField search = new TextField();
   private final FlexLayout counts = new FlexLayout();
   private final NeedGrid grid;
+  private final EmptyState nothingYet;
 
   private final TenantAccess access;
+  private Runnable filterCount = () -> {};
 
   public NeedBoardView(
       TenantAccess access,
@@ -143,7 +149,6 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     year.setValue(needs.today().getYear());
     year.setMin(2000);
     year.setMax(2100);
-    year.setWidth("7em");
     garrisonUnit.setLabel(getTranslation("needs.garrison-unit"));
     garrisonUnit.setItemLabelGenerator(GarrisonUnit::name);
     garrisonUnit.setClearButtonVisible(true);
@@ -157,34 +162,107 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     search.setPrefixComponent(VaadinIcon.SEARCH.create());
     search.setClearButtonVisible(true);
     search.setValueChangeMode(ValueChangeMode.LAZY);
+    sizeFilters();
 
     grid = new NeedGrid(access, needs, user, this::tenant, this::query, true);
     if (office) {
       grid.setSelectionMode(Grid.SelectionMode.MULTI);
     }
     grid.setSizeFull();
+    nothingYet = EmptyState.nothingYet(nothingYetText());
+    if (office) {
+      nothingYet.withAction(templateAnchor("empty-import-template", getLocale()));
+    }
+    grid.emptyStates(
+        this::filtered,
+        nothingYet,
+        EmptyState.noMatch(
+            getTranslation("needs.empty.no-match"),
+            getTranslation("empty.clear-filters"),
+            this::clearFilters));
 
     city.addValueChangeListener(event -> cityChanged());
-    status.addValueChangeListener(event -> grid.refresh());
-    direction.addValueChangeListener(event -> grid.refresh());
+    status.addValueChangeListener(event -> filtersChanged());
+    direction.addValueChangeListener(event -> filtersChanged());
     year.addValueChangeListener(event -> refresh());
-    garrisonUnit.addValueChangeListener(event -> grid.refresh());
-    responsibleUnit.addValueChangeListener(event -> grid.refresh());
-    overdue.addValueChangeListener(event -> grid.refresh());
-    search.addValueChangeListener(event -> grid.refresh());
+    garrisonUnit.addValueChangeListener(event -> filtersChanged());
+    responsibleUnit.addValueChangeListener(event -> filtersChanged());
+    overdue.addValueChangeListener(event -> filtersChanged());
+    search.addValueChangeListener(event -> filtersChanged());
 
     FlexLayout filters =
         new FlexLayout(
             city, status, direction, year, garrisonUnit, responsibleUnit, search, overdue);
     filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     filters.setAlignItems(Alignment.BASELINE);
-    filters.addClassNames(LumoUtility.Gap.Column.MEDIUM);
+    filters.addClassNames(LumoUtility.Gap.Column.SMALL);
     counts.setId("need-counts");
     counts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     counts.addClassNames(LumoUtility.Gap.SMALL);
-    add(new H2(getTranslation("nav.needs-board")), counts, filters, toolbar(), grid);
+    // the title and the counts share a line, so that a laptop's 768 px leave the grid its rows
+    FlexLayout heading = new FlexLayout(ViewTitle.of(getTranslation("nav.needs-board")), counts);
+    heading.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    heading.setAlignItems(Alignment.CENTER);
+    heading.addClassNames(LumoUtility.Gap.Column.LARGE);
+    // the page scrolls rather than squeezing the grid below a few rows
+    grid.setMinHeight("16rem");
+    add(heading, foldingOnPhones(filters), toolbar(), grid);
     loadUnits();
     refreshCounts();
+  }
+
+  /** The filter fields' widths: one line beside the drawer on a 1366 px laptop. */
+  private void sizeFilters() {
+    city.setWidth("10em");
+    status.setWidth("8em");
+    direction.setWidth("8em");
+    year.setWidth("6em");
+    garrisonUnit.setWidth("11em");
+    responsibleUnit.setWidth("11em");
+    search.setWidth("11em");
+  }
+
+  /**
+   * On a phone the filters fold behind 筛选 (which says how many are set), so that the grid keeps the
+   * screen; from the medium breakpoint (768 px) on they are always shown and the toggle is not.
+   */
+  private Component foldingOnPhones(Component filters) {
+    Div fold = new Div(filters);
+    fold.setId("board-filters");
+    fold.addClassNames(LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Medium.BLOCK);
+    Button toggle = new Button(getTranslation("needs.filters"), VaadinIcon.FILTER.create());
+    toggle.setId("board-filters-toggle");
+    toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    toggle.addClassNames(LumoUtility.Display.Breakpoint.Medium.HIDDEN);
+    toggle.getElement().setAttribute("aria-controls", "board-filters");
+    toggle.getElement().setAttribute("aria-expanded", "false");
+    toggle.addClickListener(
+        click -> {
+          boolean open = fold.hasClassName(LumoUtility.Display.HIDDEN);
+          fold.setClassName(LumoUtility.Display.HIDDEN, !open);
+          toggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        });
+    filterCount = () -> toggle.setText(filterLabel());
+    return new Div(toggle, fold);
+  }
+
+  private String filterLabel() {
+    long set =
+        Stream.of(
+                status.getValue(),
+                direction.getValue(),
+                garrisonUnit.getValue(),
+                responsibleUnit.getValue(),
+                overdue.getValue() ? Boolean.TRUE : null,
+                search.getValue() == null || search.getValue().isBlank() ? null : search.getValue())
+            .filter(Objects::nonNull)
+            .count();
+    return set == 0 ? getTranslation("needs.filters") : getTranslation("needs.filters.active", set);
+  }
+
+  private void filtersChanged() {
+    filterCount.run();
+    grid.refresh();
   }
 
   private String tenant() {
@@ -203,6 +281,32 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
         responsibleUnit.getValue() == null ? null : responsibleUnit.getValue().id(),
         overdue.getValue(),
         text == null || text.isBlank() ? null : text.trim());
+  }
+
+  /** Whether a filter other than the year narrows the list (the year is the list's own). */
+  private boolean filtered() {
+    return status.getValue() != null
+        || direction.getValue() != null
+        || garrisonUnit.getValue() != null
+        || responsibleUnit.getValue() != null
+        || overdue.getValue()
+        || (search.getValue() != null && !search.getValue().isBlank());
+  }
+
+  /** 清除筛选: back to the year's whole list. */
+  private void clearFilters() {
+    status.clear();
+    direction.clear();
+    garrisonUnit.clear();
+    responsibleUnit.clear();
+    overdue.setValue(false);
+    search.clear();
+  }
+
+  private String nothingYetText() {
+    return getTranslation(
+        office ? "needs.empty.board" : "needs.empty.board.supervisor",
+        String.valueOf(chosenYear()));
   }
 
   private int chosenYear() {
@@ -226,6 +330,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void refresh() {
+    nothingYet.setText(nothingYetText());
     refreshCounts();
     grid.refresh();
   }
@@ -308,21 +413,12 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     if (!office) {
       return bar;
     }
-    Anchor template =
-        new Anchor(
-            DownloadHandler.fromInputStream(
-                event -> {
-                  byte[] bytes = importer.template(access.enter(tenant()), language);
-                  return new DownloadResponse(
-                      new ByteArrayInputStream(bytes),
-                      "shuangqingdan-template.xlsx",
-                      ExcelWriter.XLSX,
-                      bytes.length);
-                }),
-            "");
-    template.setId("import-template");
-    template.getElement().setAttribute("download", true);
-    template.add(button(VaadinIcon.FILE_TABLE, "needs.template"));
+    Button entry = new Button(getTranslation("needs.new"), VaadinIcon.PLUS.create());
+    entry.setId("new-need");
+    entry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    entry.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate(NewNeedView.class)));
+    bar.addComponentAsFirst(entry);
+    Anchor template = templateAnchor("import-template", language);
     UI ui = UI.getCurrent();
     Upload upload = new Upload();
     upload.setUploadHandler(
@@ -357,6 +453,26 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     bulk.addClickListener(click -> bulkAccept());
     bar.add(template, upload, bulk);
     return bar;
+  }
+
+  /** 下载导入模板: the toolbar's, and the empty board's first step to an import. */
+  private Anchor templateAnchor(String id, Locale language) {
+    Anchor template =
+        new Anchor(
+            DownloadHandler.fromInputStream(
+                event -> {
+                  byte[] bytes = importer.template(access.enter(tenant()), language);
+                  return new DownloadResponse(
+                      new ByteArrayInputStream(bytes),
+                      "shuangqingdan-template.xlsx",
+                      ExcelWriter.XLSX,
+                      bytes.length);
+                }),
+            "");
+    template.setId(id);
+    template.getElement().setAttribute("download", true);
+    template.add(button(VaadinIcon.FILE_TABLE, "needs.template"));
+    return template;
   }
 
   private Button button(VaadinIcon icon, String key) {

@@ -9,14 +9,15 @@ import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
+import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.Notices;
 import cn.shuangyong.ui.support.Problems;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -67,7 +68,11 @@ public class NeedCategoriesView extends VerticalLayout implements HasDynamicTitl
         new Button(getTranslation("categories.add"), VaadinIcon.PLUS.create(), click -> open(null));
     add.setId("category-add");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    add(new H2(getTranslation("categories.title")), add, grid);
+    EmptyState.on(
+        grid,
+        EmptyState.nothingYet(getTranslation("categories.empty"))
+            .withAction(getTranslation("categories.add"), VaadinIcon.PLUS, () -> open(null)));
+    add(ViewTitle.of(getTranslation("categories.title")), add, grid);
     refresh();
   }
 

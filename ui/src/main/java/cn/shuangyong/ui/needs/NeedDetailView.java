@@ -2,32 +2,40 @@ package cn.shuangyong.ui.needs;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.users.Person;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.attachments.api.ContentTypes;
 import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedAttachments;
+import cn.shuangyong.tenants.needs.api.NeedCommands;
 import cn.shuangyong.tenants.needs.api.NeedEvent;
 import cn.shuangyong.tenants.needs.api.NeedPermissions;
 import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedWorkflow;
+import cn.shuangyong.tenants.projects.api.Project;
+import cn.shuangyong.tenants.projects.api.ProjectService;
 import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.PersonLabels;
 import cn.shuangyong.ui.support.Problems;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -66,10 +74,14 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
           Action.REJECT,
           Action.PROGRESS,
           Action.COMPLETE,
+          Action.PROGRESS_ON_BEHALF,
+          Action.COMPLETE_ON_BEHALF,
           Action.CONFIRM,
-          Action.SUPERVISE);
+          Action.SUPERVISE,
+          Action.WITHDRAW);
 
   private final NeedService needs;
+  private final ProjectService projects;
   private final NeedAttachments attachments;
   private final UnitService units;
   private final CurrentUser user;
@@ -80,9 +92,14 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
   private final TenantAccess access;
 
   public NeedDetailView(
-      TenantAccess access, NeedService needs, NeedAttachments attachments, UnitService units) {
+      TenantAccess access,
+      NeedService needs,
+      ProjectService projects,
+      NeedAttachments attachments,
+      UnitService units) {
     this.access = access;
     this.needs = needs;
+    this.projects = projects;
     this.attachments = attachments;
     this.units = units;
     this.user = UiSession.requireUser();
@@ -124,11 +141,11 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
     try {
       need = needs.find(access.enter(tenant), id);
     } catch (ProblemException | IllegalArgumentException problem) {
-      add(new H2(getTranslation("needs.not-found")));
+      add(ViewTitle.of(getTranslation("needs.not-found")));
       return;
     }
     title = need.title();
-    H2 heading = new H2(need.title());
+    H1 heading = ViewTitle.of(need.title());
     heading.setId("need-heading");
     heading.addClassNames(LumoUtility.Margin.Bottom.NONE);
     FlexLayout badges = new FlexLayout(NeedLabels.statusBadge(this, need.status()));
@@ -149,7 +166,13 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
       description.getStyle().set("white-space", "pre-wrap");
       add(new H3(getTranslation("needs.description")), description);
     }
-    add(new H3(getTranslation("needs.history")), timeline(need.history()));
+    List<Project> fulfilling = projects.fulfilling(access.enter(tenant), id);
+    if (!fulfilling.isEmpty()) {
+      add(
+          new H3(getTranslation("needs.projects")),
+          NeedProjects.of(this, fulfilling, user.tenant() != null));
+    }
+    add(new H3(getTranslation("needs.history")), timeline(need.history(), assigneeName(need)));
     add(new H3(getTranslation("needs.attachments")), attachmentsOf(need));
   }
 
@@ -159,19 +182,61 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
     bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     bar.addClassNames(LumoUtility.Gap.SMALL);
     for (Action action : ACTIONS) {
-      if (NeedPermissions.mayDo(user, need, action) && NeedWorkflow.allows(need.status(), action)) {
+      // the office may withdraw through the API too, but in the UI it decides with 受理/不予采纳
+      boolean shown =
+          (action != Action.WITHDRAW || user.has(Role.GARRISON_LIAISON))
+              && !asTheUnit(need, action);
+      if (shown
+          && NeedPermissions.mayDo(user, need, action)
+          && NeedWorkflow.allows(need.status(), action)) {
         Button button = new Button(getTranslation("needs.action." + action.name()));
         button.setId("action-" + action.name().toLowerCase());
-        if (action == Action.REJECT) {
+        if (NeedWorkflow.onBehalf(action)) {
+          button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        } else if (action == Action.REJECT || action == Action.WITHDRAW) {
           button.addThemeVariants(ButtonVariant.LUMO_ERROR);
         } else if (action != Action.SUPERVISE) {
           button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
-        button.addClickListener(click -> dialogFor(need, action).open());
+        if (action == Action.WITHDRAW) {
+          button.addClickListener(click -> withdrawConfirmation(need).open());
+        } else {
+          button.addClickListener(click -> dialogFor(need, action).open());
+        }
         bar.add(button);
       }
     }
     return bar;
+  }
+
+  /**
+   * Staff working for a unit see 代为报告进度 / 代为办结 instead of the unit's own buttons, so what they do
+   * is never mistaken for the unit's report.
+   */
+  private boolean asTheUnit(Need need, Action action) {
+    return (action == Action.PROGRESS || action == Action.COMPLETE)
+        && NeedPermissions.actsOnBehalf(user, need);
+  }
+
+  /** The unit that does the work: the responsible unit (FOR_TROOPS) or the garrison. */
+  private static String assigneeName(Need need) {
+    String name =
+        need.direction() == Direction.FOR_TROOPS
+            ? need.responsibleUnitName()
+            : need.garrisonUnitName();
+    return name == null ? "—" : name;
+  }
+
+  /** 撤回 asks first: a withdrawn need ends and cannot be taken up again. */
+  private ConfirmDialog withdrawConfirmation(Need need) {
+    return NeedActionDialogs.withdraw(
+        this,
+        need.title(),
+        () ->
+            perform(
+                Action.WITHDRAW,
+                Map.of(),
+                () -> needs.withdraw(access.enter(tenant), id, new NeedCommands.Withdraw(null))));
   }
 
   private Dialog dialogFor(Need need, Action action) {
@@ -208,6 +273,19 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
               this,
               (command, fields) ->
                   perform(action, fields, () -> needs.confirm(access.enter(tenant), id, command)));
+      case PROGRESS_ON_BEHALF ->
+          NeedActionDialogs.progressOnBehalf(
+              this,
+              need.percent(),
+              assigneeName(need),
+              (command, fields) ->
+                  perform(action, fields, () -> needs.progress(access.enter(tenant), id, command)));
+      case COMPLETE_ON_BEHALF ->
+          NeedActionDialogs.completeOnBehalf(
+              this,
+              assigneeName(need),
+              (command, fields) ->
+                  perform(action, fields, () -> needs.complete(access.enter(tenant), id, command)));
       case SUPERVISE ->
           NeedActionDialogs.supervise(
               this,
@@ -224,10 +302,12 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
     if (done == null) {
       return false;
     }
+    // named as what happened: 不满意 sent the need back for rework (退回重办), it was not 销号
+    Action happened = NeedWorkflow.recorded(action, done.satisfaction());
     Notices.success(
         getTranslation(
             "needs.action.done",
-            getTranslation("needs.action." + action.name()),
+            getTranslation("needs.action." + happened.name()),
             NeedLabels.of(this, "status", done.status())));
     render();
     return true;
@@ -257,7 +337,9 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
     form.addFormItem(deadline, getTranslation("needs.deadline"));
     form.addFormItem(
         value.apply(NeedLabels.of(this, "level", need.level())), getTranslation("needs.level"));
-    form.addFormItem(value.apply(need.percent() + "%"), getTranslation("needs.percent"));
+    Span percent = value.apply(need.percent() + "%");
+    percent.setId("need-percent");
+    form.addFormItem(percent, getTranslation("needs.percent"));
     if (need.rejectionReason() != null) {
       form.addFormItem(
           value.apply(need.rejectionReason()), getTranslation("needs.rejection-reason"));
@@ -273,12 +355,26 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
         value.apply(String.valueOf(need.supervisionCount())),
         getTranslation("needs.supervision-count"));
     form.addFormItem(
-        value.apply(NeedLabels.dateTime(need.createdAt()) + " · " + need.createdBy()),
+        value.apply(NeedLabels.dateTime(need.createdAt()) + " · " + submitter(need)),
         getTranslation("needs.created-at"));
     return form;
   }
 
-  private Component timeline(List<NeedEvent> history) {
+  /** Who submitted it, by the history's person for that login name (resolved with the history). */
+  private String submitter(Need need) {
+    Person person =
+        need.history() == null
+            ? null
+            : need.history().stream()
+                .filter(event -> event.actor().equals(need.createdBy()))
+                .map(NeedEvent::actorPerson)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    return PersonLabels.of(this, person, need.createdBy());
+  }
+
+  private Component timeline(List<NeedEvent> history, String assignee) {
     VerticalLayout list = new VerticalLayout();
     list.setId("need-history");
     list.setPadding(false);
@@ -296,8 +392,12 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
           (event.from() == null ? "" : NeedLabels.of(this, "status", event.from()) + " → ")
               + NeedLabels.of(this, "status", event.to())
               + (event.percent() == null ? "" : " · " + event.percent() + "%");
-      Span who = new Span(event.actor() + " · " + change);
+      Span who = PersonLabels.span(this, event.actorPerson(), event.actor());
       Div line = new Div(when, new Span(" "), what, new Span(" "), who);
+      if (NeedWorkflow.onBehalf(event.action())) {
+        line.add(new Span(" " + getTranslation("needs.on-behalf.of", assignee)));
+      }
+      line.add(new Span(" · " + change));
       if (event.note() != null) {
         Paragraph note = new Paragraph(event.note());
         note.addClassNames(LumoUtility.Margin.Vertical.XSMALL, LumoUtility.TextColor.SECONDARY);
@@ -340,14 +440,12 @@ public class NeedDetailView extends VerticalLayout implements BeforeEnterObserve
                   }),
               file.fileName());
       link.getElement().setAttribute("download", true);
+      // who uploaded it by name and unit (issue 9), the login name only in the tooltip
       Span meta =
           new Span(
-              " · "
-                  + Math.max(1, file.sizeBytes() / 1024)
-                  + " KB · "
-                  + file.createdBy()
-                  + " · "
-                  + NeedLabels.dateTime(file.createdAt()));
+              new Span(" · " + Math.max(1, file.sizeBytes() / 1024) + " KB · "),
+              PersonLabels.span(this, file.createdByPerson(), file.createdBy()),
+              new Span(" · " + NeedLabels.dateTime(file.createdAt())));
       meta.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
       box.add(new Div(VaadinIcon.PAPERCLIP.create(), new Span(" "), link, meta));
     }

@@ -5,9 +5,12 @@ import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Bundle labels, badges and date formats of the 双清单, shared by the needs views. */
 final class NeedLabels {
@@ -21,8 +24,30 @@ final class NeedLabels {
     return value == null ? "" : component.getTranslation("needs." + group + "." + value.name());
   }
 
+  /**
+   * The {@code status} of a link's query (a status name, case ignored); empty when absent or
+   * unknown.
+   */
+  static Optional<Status> statusParameter(QueryParameters parameters) {
+    return parameters
+        .getSingleParameter("status")
+        .flatMap(
+            name -> {
+              try {
+                return Optional.of(Status.valueOf(name.toUpperCase(Locale.ROOT)));
+              } catch (IllegalArgumentException unknown) {
+                return Optional.empty();
+              }
+            });
+  }
+
   static String date(LocalDate date) {
     return date == null ? "—" : date.toString();
+  }
+
+  /** The day of {@code at} in China, or null. */
+  static LocalDate day(Instant at) {
+    return at == null ? null : at.atZone(ChinaTime.ZONE).toLocalDate();
   }
 
   static String dateTime(Instant at) {
@@ -38,6 +63,7 @@ final class NeedLabels {
           case ACCEPTED, IN_PROGRESS -> "badge";
           case COMPLETED, CLOSED -> "badge success";
           case REJECTED -> "badge error";
+          case WITHDRAWN -> "badge contrast";
         };
     badge.getElement().getThemeList().add(theme);
     badge.addClassName("need-status");

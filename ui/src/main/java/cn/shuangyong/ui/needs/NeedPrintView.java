@@ -11,13 +11,16 @@ import cn.shuangyong.ui.security.RequiresRole;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.PrintableSheetView;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +47,7 @@ public class NeedPrintView extends Div implements BeforeEnterObserver, HasDynami
     this.tenants = tenants;
     this.user = UiSession.requireUser();
     setId("need-print");
+    ViewTitle.markMain(this);
   }
 
   @Override
@@ -65,8 +69,22 @@ public class NeedPrintView extends Div implements BeforeEnterObserver, HasDynami
     print.setId("print-now");
     add(print);
     String city = tenant == null ? "" : tenants.find(tenant).map(t -> t.name()).orElse(tenant);
+    // the page's title on screen; the printed document keeps its own section titles
+    H1 title = ViewTitle.of(city.isEmpty() ? getPageTitle() : city + " " + getPageTitle());
+    title.addClassName("no-print");
+    add(title);
     PrintableSheet sheet = export.printable(access.enter(tenant), year, direction, getLocale());
-    add(new PrintableSheetView(sheet, city));
+    add(new PrintableSheetView(sheet, city, issued(city)));
+  }
+
+  /** The city's office and today's date (China time), in the reader's language. */
+  private PrintableSheetView.Issued issued(String city) {
+    DateTimeFormatter date =
+        DateTimeFormatter.ofPattern(getTranslation("needs.print.date-pattern"), getLocale());
+    return new PrintableSheetView.Issued(
+        getTranslation("needs.print.issuer", city),
+        getTranslation("needs.print.seal"),
+        getTranslation("needs.print.issued", needs.today().format(date)));
   }
 
   private static Direction direction(String name) {

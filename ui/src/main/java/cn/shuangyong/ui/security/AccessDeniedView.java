@@ -1,11 +1,12 @@
 package cn.shuangyong.ui.security;
 
 import cn.shuangyong.ui.layout.MainLayout;
-import com.vaadin.flow.component.html.H2;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import io.micronaut.context.annotation.Prototype;
@@ -15,14 +16,19 @@ import jakarta.servlet.http.HttpServletResponse;
 @Prototype
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout
-    implements HasErrorParameter<AccessDeniedException> {
+    implements HasErrorParameter<AccessDeniedException>, HasDynamicTitle {
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("access.denied.title") + " · " + getTranslation("app.name");
+  }
 
   @Override
   public int setErrorParameter(
       BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
     removeAll();
     add(
-        new H2(getTranslation("access.denied.title")),
+        ViewTitle.of(getTranslation("access.denied.title")),
         new Paragraph(getTranslation("access.denied.text")));
     return HttpServletResponse.SC_FORBIDDEN;
   }

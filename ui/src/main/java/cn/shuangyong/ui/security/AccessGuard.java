@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Every UI gets the session's language and a guard before each navigation: anonymous users go to
- * the login view, signed-in users to an access-denied page when their roles do not allow the view.
+ * the login view (which takes them back to where they wanted to go), signed-in users to an
+ * access-denied page when their roles do not allow the view.
  */
 @Singleton
 public class AccessGuard implements VaadinServiceInitListener {
@@ -37,6 +38,10 @@ public class AccessGuard implements VaadinServiceInitListener {
                 event.rerouteToError(AccessDeniedException.class, target.getSimpleName());
               }
             },
-            () -> event.forwardTo(LoginView.class));
+            () -> {
+              // a deep link opened while signed out lands on its page after sign-in
+              UiSession.rememberIntendedLocation(event.getLocation().getPathWithQueryParameters());
+              event.forwardTo(LoginView.class);
+            });
   }
 }

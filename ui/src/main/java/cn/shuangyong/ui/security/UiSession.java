@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class UiSession {
   private static final String LOCALE = "shuangyong.locale";
+  private static final String INTENDED = "shuangyong.intended-location";
 
   private UiSession() {}
 
@@ -39,6 +40,37 @@ public final class UiSession {
     VaadinSession.getCurrent().setAttribute(CurrentUser.class, user);
   }
 
+  /** Where an anonymous visitor wanted to go, to go there after signing in. */
+  static void rememberIntendedLocation(String location) {
+    VaadinSession session = VaadinSession.getCurrent();
+    if (session != null) {
+      session.setAttribute(INTENDED, location);
+    }
+  }
+
+  /**
+   * The remembered location (a path inside the application, never another site), once; the home
+   * page when there is none.
+   */
+  static String takeIntendedLocation() {
+    VaadinSession session = VaadinSession.getCurrent();
+    Object location = session == null ? null : session.getAttribute(INTENDED);
+    if (session != null) {
+      session.setAttribute(INTENDED, null);
+    }
+    return location instanceof String path && isInsideTheApplication(path) ? path : "";
+  }
+
+  static boolean isInsideTheApplication(String path) {
+    return !path.isBlank()
+        && !path.startsWith("/")
+        && !path.startsWith("\\")
+        && !path.contains("://")
+        && !path.contains("\\")
+        && !path.equals("login")
+        && !path.startsWith("login?");
+  }
+
   public static void signOut() {
     VaadinSession session = VaadinSession.getCurrent();
     session.setAttribute(CurrentUser.class, null);
@@ -60,7 +92,7 @@ public final class UiSession {
    * The browser's address: the proxy filter's header when the request came through it (loopback),
    * else the socket peer.
    */
-  static String clientAddress() {
+  public static String clientAddress() {
     VaadinRequest request = VaadinService.getCurrentRequest();
     if (request == null) {
       return null;

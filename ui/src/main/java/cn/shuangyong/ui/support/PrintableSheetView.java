@@ -8,40 +8,76 @@ import com.vaadin.flow.dom.Element;
 import java.util.List;
 
 /**
- * Renders a list's {@link PrintableSheet} for the browser's print dialog: one titled table per
- * section with the export's columns and labels. Every text is escaped before it becomes HTML.
+ * Renders a list's {@link PrintableSheet} for the browser's print dialog, as a document the office
+ * signs: one titled table per section with the export's columns and labels, each section on pages
+ * of its own (A4 landscape, the header row repeated, no row cut across a page break), short values
+ * (numbers, dates, statuses) never wrapped mid-word, and each section closed by the issuing office,
+ * a place for its seal and the date. Every text is escaped before it becomes HTML.
  */
 public class PrintableSheetView extends Div {
   private static final String STYLE =
-      "@media print { .no-print { display: none } }"
+      "@page { size: A4 landscape; margin: 12mm }"
+          + " @media print { .no-print { display: none } }"
           + " .printable-sheet { font-family: sans-serif; padding: 1em }"
-          + " .printable-sheet table { border-collapse: collapse; width: 100%; margin-bottom: 2em }"
+          + " .printable-sheet section + section { break-before: page }"
+          + " .printable-sheet h2 { text-align: center; break-after: avoid }"
+          + " .printable-sheet table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em }"
+          + " .printable-sheet thead { display: table-header-group }"
+          + " .printable-sheet tr { break-inside: avoid }"
           + " .printable-sheet th, .printable-sheet td { border: 1px solid #888; padding: 4px 6px;"
-          + " font-size: 12px; vertical-align: top }";
+          + " font-size: 12px; vertical-align: top; overflow-wrap: anywhere }"
+          + " .printable-sheet .one-line { white-space: nowrap; overflow-wrap: normal }"
+          + " .printable-sheet .issued { text-align: right; line-height: 2; break-inside: avoid;"
+          + " margin-right: 3em }";
 
-  /** {@code heading} goes before each section's title (e.g. the city's name), may be empty. */
-  public PrintableSheetView(PrintableSheet sheet, String heading) {
+  /** Who issues the printed lists and when, written under each of them. */
+  public record Issued(String office, String seal, String date) {}
+
+  /**
+   * {@code heading} goes before each section's title (e.g. the city's name), may be empty; {@code
+   * issued} closes each section.
+   */
+  public PrintableSheetView(PrintableSheet sheet, String heading, Issued issued) {
     addClassName("printable-sheet");
     Element style = new Element("style");
     style.setText(STYLE);
     getElement().appendChild(style);
     String prefix = heading.isEmpty() ? "" : heading + " ";
     for (PrintableSheet.Section section : sheet.sections()) {
-      add(new H2(prefix + section.title()));
-      add(table(sheet.headers(), section.rows()));
+      Element part = new Element("section");
+      part.appendChild(new H2(prefix + section.title()).getElement());
+      part.appendChild(table(sheet, section.rows()).getElement());
+      part.appendChild(issued(issued).getElement());
+      getElement().appendChild(part);
     }
   }
 
-  private static Html table(List<String> headers, List<List<String>> rows) {
+  private static Html table(PrintableSheet sheet, List<List<String>> rows) {
     StringBuilder html = new StringBuilder("<table><thead><tr>");
-    headers.forEach(header -> html.append("<th>").append(escape(header)).append("</th>"));
+    for (int column = 0; column < sheet.headers().size(); column++) {
+      html.append(cell("th", sheet, column, sheet.headers().get(column)));
+    }
     html.append("</tr></thead><tbody>");
     for (List<String> row : rows) {
       html.append("<tr>");
-      row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+      for (int column = 0; column < row.size(); column++) {
+        html.append(cell("td", sheet, column, row.get(column)));
+      }
       html.append("</tr>");
     }
     return new Html(html.append("</tbody></table>").toString());
+  }
+
+  private static String cell(String tag, PrintableSheet sheet, int column, String text) {
+    String kept = sheet.keptOnOneLine(column) ? " class=\"one-line\"" : "";
+    return "<" + tag + kept + ">" + escape(text) + "</" + tag + ">";
+  }
+
+  private static Div issued(Issued issued) {
+    Div block = new Div();
+    block.addClassName("issued");
+    block.add(new Div(issued.office() + issued.seal()), new Div(issued.date()));
+    return block;
   }
 
   /** Everything shown comes from users: escaped before it becomes HTML. */

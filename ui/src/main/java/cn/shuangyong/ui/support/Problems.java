@@ -1,5 +1,6 @@
 package cn.shuangyong.ui.support;
 
+import cn.shuangyong.platform.database.DatabaseTrouble;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import com.vaadin.flow.component.Component;
@@ -8,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way a view calls a service and shows what it refused, in the user's language: a {@link
  * ValidationException}'s field errors on the fields the view names (others as a notification), a
- * {@link ProblemException} (403, 404, 409, …) as a notification. Anything else is a failure, not a
- * refusal: it goes on to the session's {@link UiErrorHandler}, which logs it and shows a generic
- * notice.
+ * {@link ProblemException} (403, 404, 409, …) as a notification. A database that is away, full or
+ * timed out ({@link DatabaseTrouble}) is shown as the API's 503 says it (try again shortly), with
+ * one WARN line. Anything else is a failure, not a refusal: it goes on to the session's {@link
+ * UiErrorHandler}, which logs it and shows a generic notice.
  *
  * <p>A problem's arguments are shown as they are, unless the bundle names a label group for them:
  * {@code problem.labels.<message key>=needs.status.} shows the argument {@code SUBMITTED} as the
@@ -62,18 +65,34 @@ public final class Problems {
     if (thrown instanceof ValidationException || thrown instanceof ConstraintViolationException) {
       return view.getTranslation("problem.validation");
     }
+    Optional<ProblemException> outage = outageIn(thrown);
+    if (outage.isPresent()) {
+      return view.getTranslation(outage.get().messageKey());
+    }
     LOG.error("unexpected failure of a service call from {}", view.getClass().getName(), thrown);
     return view.getTranslation("problem.internal");
   }
 
-  /** The service's refusal among the throwable and its causes; null when it simply failed. */
+  /**
+   * The service's refusal among the throwable and its causes, or the 503 of a database outage; null
+   * when it simply failed.
+   */
   static @Nullable RuntimeException refusalIn(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (isRefusalItself(t)) {
         return (RuntimeException) t;
       }
     }
-    return null;
+    return outageIn(thrown).orElse(null);
+  }
+
+  private static Optional<ProblemException> outageIn(Throwable thrown) {
+    return DatabaseTrouble.of(thrown)
+        .map(
+            trouble -> {
+              LOG.warn("a UI call met {}: {}", trouble.messageKey(), thrown.toString());
+              return trouble.problem();
+            });
   }
 
   private static boolean isRefusalItself(Throwable t) {

@@ -12,6 +12,7 @@ import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.ui.support.Labels;
 import cn.shuangyong.ui.support.Notices;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,6 +28,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -72,6 +75,8 @@ public class NewTenantDialog extends Dialog {
   private final Span progressText = new Span();
   private final Button save = new Button();
   private final Button cancel = new Button();
+  private final TextField code = new TextField();
+  private final Map<String, HasValidation> fields = new HashMap<>();
 
   NewTenantDialog(
       TenantDirectory directory, ExecutorService executor, CurrentUser user, Runnable onCreated) {
@@ -82,13 +87,14 @@ public class NewTenantDialog extends Dialog {
     setHeaderTitle(getTranslation("tenants.create"));
     setCloseOnOutsideClick(false);
 
-    TextField code = new TextField(getTranslation("tenant.code"));
+    code.setLabel(getTranslation("tenant.code"));
     code.setId("tenant-code");
     code.setHelperText(getTranslation("tenants.code.help"));
     code.setValueChangeMode(ValueChangeMode.EAGER);
     TextField name = new TextField(getTranslation("tenant.name"));
     name.setId("tenant-name");
     name.setMaxLength(100);
+    name.setValueChangeMode(ValueChangeMode.EAGER);
     Select<AdministrativeLevel> level = new Select<>();
     level.setLabel(getTranslation("tenant.level"));
     level.setId("tenant-level");
@@ -114,13 +120,27 @@ public class NewTenantDialog extends Dialog {
         .forField(level)
         .asRequired(getTranslation("validation.NotNull"))
         .bind(d -> d.level, (d, v) -> d.level = v);
-    binder
-        .forField(parent)
-        .withValidator(
-            value -> value != null || level.getValue() == AdministrativeLevel.PROVINCE,
-            getTranslation("tenant.parent.unknown"))
-        .bind(d -> d.parent, (d, v) -> d.parent = v);
+    // required unless the new tenant is a province: the indicator follows the level
+    Binder.Binding<Draft, Region> parentBinding =
+        binder
+            .forField(parent)
+            .withValidator(
+                value -> value != null || level.getValue() == AdministrativeLevel.PROVINCE,
+                getTranslation("tenant.parent.required"))
+            .bind(d -> d.parent, (d, v) -> d.parent = v);
     binder.readBean(draft);
+    parent.setRequiredIndicatorVisible(level.getValue() != AdministrativeLevel.PROVINCE);
+    level.addValueChangeListener(
+        change -> {
+          parent.setRequiredIndicatorVisible(change.getValue() != AdministrativeLevel.PROVINCE);
+          if (parent.isInvalid() || change.getValue() == AdministrativeLevel.PROVINCE) {
+            parentBinding.validate();
+          }
+        });
+    fields.put("code", code);
+    fields.put("name", name);
+    fields.put("level", level);
+    fields.put("parent", parent);
 
     FormLayout form = new FormLayout(code, name, level, parent);
     progress.setIndeterminate(true);
@@ -170,16 +190,32 @@ public class NewTenantDialog extends Dialog {
       close();
       onCreated.run();
     } else if (failure instanceof TenantAlreadyExistsException) {
-      Notices.error(getTranslation("tenant.code.exists"));
+      // said where it is fixed: under the code (the REST API answers 409 with the same message)
+      refuse(code, getTranslation("tenant.code.exists"));
     } else if (failure instanceof ValidationException invalid) {
       invalid
           .errors()
-          .forEach(error -> Notices.error(getTranslation(error.messageKey(), error.arguments())));
+          .forEach(
+              error -> {
+                String message = getTranslation(error.messageKey(), error.arguments());
+                HasValidation field = fields.get(error.field());
+                if (field == null) {
+                  Notices.error(message);
+                } else {
+                  refuse(field, message);
+                }
+              });
     } else if (failure instanceof ProblemException problem) {
       Notices.error(getTranslation(problem.messageKey(), problem.arguments()));
     } else {
       Notices.error(getTranslation("problem.internal"));
     }
+  }
+
+  /** A refusal on its field; the binder clears it as soon as the field changes. */
+  private static void refuse(HasValidation field, String message) {
+    field.setErrorMessage(message);
+    field.setInvalid(true);
   }
 
   private void setBusy(boolean busy) {

@@ -4,6 +4,7 @@ import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitKind;
+import cn.shuangyong.tenants.units.api.UnitContact;
 import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.RequiresRole;
@@ -28,6 +29,11 @@ public class ResponsibleUnitsView extends UnitsView<ResponsibleUnitKind> {
     this.units = units;
     setId("responsible-units");
     build();
+  }
+
+  @Override
+  protected String accountsParameter() {
+    return "responsibleUnit";
   }
 
   @Override
@@ -63,6 +69,11 @@ public class ResponsibleUnitsView extends UnitsView<ResponsibleUnitKind> {
   @Override
   protected void update(long id, UnitDraft<ResponsibleUnitKind> draft) {
     units.updateResponsibleUnit(access.own(), id, form(draft));
+  }
+
+  @Override
+  protected UnitContact contact(long id) {
+    return units.responsibleUnitContact(access.own(), id);
   }
 
   @Override

@@ -1,13 +1,13 @@
 package cn.shuangyong.ui.units;
 
 /** The editable fields of a unit, as the form binds them. */
-final class UnitDraft<K extends Enum<K>> {
+final class UnitDraft<K> {
   private String name = "";
   private K kind;
   private String contactName = "";
   private String contactPhone = "";
 
-  static <K extends Enum<K>> UnitDraft<K> of(UnitRow<K> row) {
+  static <K> UnitDraft<K> of(UnitRow<K> row) {
     UnitDraft<K> draft = new UnitDraft<>();
     draft.name = row.name();
     draft.kind = row.kind();

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.RegexpValidator;
 import com.vaadin.flow.data.validator.StringLengthValidator;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
  * A dumb create/edit form for a unit: validates inline with the bundle's messages and hands a valid
  * draft to {@code onSave}, which answers whether it was accepted (the dialog then closes).
  */
-class UnitFormDialog<K extends Enum<K>> extends Dialog {
+class UnitFormDialog<K> extends Dialog {
   private final Binder<UnitDraft<K>> binder = new Binder<>();
   private final TextField name = new TextField();
   private final UnitDraft<K> draft;
@@ -35,6 +36,8 @@ class UnitFormDialog<K extends Enum<K>> extends Dialog {
     name.setLabel(getTranslation("unit.name"));
     name.setId("unit-name");
     name.setMaxLength(100);
+    // its "required" message goes as the name is typed, not only when the field is left
+    name.setValueChangeMode(ValueChangeMode.EAGER);
     Select<K> kind = new Select<>();
     kind.setId("unit-kind");
     kind.setLabel(kindLabel);
@@ -61,7 +64,7 @@ class UnitFormDialog<K extends Enum<K>> extends Dialog {
     binder
         .forField(contactPhone)
         .withValidator(
-            new RegexpValidator(getTranslation("unit.contact-phone.invalid"), "[0-9+\\-() ]*"))
+            new RegexpValidator(getTranslation("unit.contact-phone.invalid"), "[0-9+\\-() *]*"))
         .withValidator(new StringLengthValidator(getTranslation("validation.Size", 0, 30), 0, 30))
         .bind(UnitDraft::contactPhone, UnitDraft::contactPhone);
     binder.readBean(draft);

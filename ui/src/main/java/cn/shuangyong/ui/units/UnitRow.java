@@ -3,7 +3,7 @@ package cn.shuangyong.ui.units;
 import io.micronaut.core.annotation.Nullable;
 
 /** A unit as its grid shows it, whichever kind of unit it is. */
-record UnitRow<K extends Enum<K>>(
+record UnitRow<K>(
     long id,
     String name,
     K kind,

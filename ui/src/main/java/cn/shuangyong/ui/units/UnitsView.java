@@ -4,15 +4,18 @@ import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
+import cn.shuangyong.tenants.units.api.UnitContact;
+import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.security.UiSession;
+import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.Notices;
+import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
@@ -29,10 +32,11 @@ import java.util.List;
  * (with confirmation), city staff only read. Every rule (who may write, names unique, a unit in use
  * cannot go) is the unit service's; this view shows its answers.
  */
-abstract class UnitsView<K extends Enum<K>> extends VerticalLayout implements HasDynamicTitle {
+abstract class UnitsView<K> extends VerticalLayout implements HasDynamicTitle {
   protected final CurrentUser user;
   private final Grid<UnitRow<K>> grid = new Grid<>();
   private final TextField search = new TextField();
+  private Runnable emptyState = () -> {};
 
   protected UnitsView() {
     this.user = UiSession.requireUser();
@@ -60,18 +64,50 @@ abstract class UnitsView<K extends Enum<K>> extends VerticalLayout implements Ha
     grid.addColumn(UnitRow::name).setHeader(getTranslation("unit.name")).setFlexGrow(3);
     grid.addColumn(row -> kindLabel(row.kind())).setHeader(kindHeader()).setFlexGrow(1);
     grid.addColumn(UnitRow::contactName).setHeader(getTranslation("unit.contact-name"));
-    grid.addColumn(UnitRow::contactPhone).setHeader(getTranslation("unit.contact-phone"));
+    grid.addComponentColumn(this::contactPhone)
+        .setHeader(getTranslation("unit.contact-phone"))
+        .setAutoWidth(true);
     grid.addComponentColumn(this::sampleBadge).setHeader("").setFlexGrow(0).setAutoWidth(true);
     if (mayWrite) {
+      grid.addComponentColumn(this::boundAccounts).setFlexGrow(0).setAutoWidth(true);
       grid.addComponentColumn(this::actions).setFlexGrow(0).setAutoWidth(true);
     }
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setSizeFull();
-    add(new H2(getTranslation(titleKey())), toolbar, grid);
+    EmptyState nothingYet =
+        EmptyState.nothingYet(
+            getTranslation(
+                mayWrite ? "unit.empty" : "unit.empty.read-only", getTranslation(titleKey())));
+    if (mayWrite) {
+      nothingYet.withAction(getTranslation("unit.create"), VaadinIcon.PLUS, () -> openForm(null));
+    }
+    emptyState =
+        EmptyState.on(
+            grid,
+            () -> search.getValue() != null && !search.getValue().isBlank(),
+            nothingYet,
+            EmptyState.noMatch(
+                getTranslation("unit.empty.no-match"),
+                getTranslation("empty.clear-filters"),
+                search::clear));
+    add(ViewTitle.of(getTranslation(titleKey())), toolbar, grid);
     refresh();
   }
 
   protected abstract String titleKey();
+
+  /** The accounts view's parameter naming a unit of this kind (the accounts bound to it). */
+  protected abstract String accountsParameter();
+
+  private com.vaadin.flow.component.Component boundAccounts(UnitRow<K> row) {
+    com.vaadin.flow.router.RouterLink link =
+        new com.vaadin.flow.router.RouterLink(
+            getTranslation("accounts.bound"), cn.shuangyong.ui.accounts.AccountsView.class);
+    link.setQueryParameters(
+        com.vaadin.flow.router.QueryParameters.of(accountsParameter(), String.valueOf(row.id())));
+    link.addClassName("unit-accounts");
+    return link;
+  }
 
   protected abstract String kindHeader();
 
@@ -80,6 +116,9 @@ abstract class UnitsView<K extends Enum<K>> extends VerticalLayout implements Ha
   protected abstract K[] kinds();
 
   protected abstract List<UnitRow<K>> list(String query);
+
+  /** The unit's contact in plain: the service checks the caller and audits the unmasking. */
+  protected abstract UnitContact contact(long id);
 
   protected abstract void create(UnitDraft<K> draft);
 
@@ -93,7 +132,39 @@ abstract class UnitsView<K extends Enum<K>> extends VerticalLayout implements Ha
   }
 
   private void refresh() {
+    emptyState.run();
     grid.setItems(list(search.getValue()));
+  }
+
+  /**
+   * The phone as the service answers it, masked; for the city office a 显示 button beside it asks the
+   * service for the plain number (audited as PERSONAL_DATA_UNMASKED) and shows it in place.
+   */
+  private Component contactPhone(UnitRow<K> row) {
+    Span phone = new Span(row.contactPhone() == null ? "" : row.contactPhone());
+    phone.setId("contact-phone-" + row.id());
+    HorizontalLayout cell = new HorizontalLayout(phone);
+    cell.setAlignItems(Alignment.BASELINE);
+    cell.setSpacing(false);
+    cell.getStyle().set("gap", "var(--lumo-space-s)");
+    if (row.contactPhone() != null && UnitService.mayUnmask(user)) {
+      Button show = new Button(getTranslation("privacy.show"));
+      show.setId("show-contact-" + row.id());
+      show.setTooltipText(getTranslation("privacy.show.tooltip"));
+      show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+      show.addClickListener(
+          click -> {
+            try {
+              UnitContact contact = contact(row.id());
+              phone.setText(contact.contactPhone() == null ? "" : contact.contactPhone());
+              show.setVisible(false);
+            } catch (ProblemException refused) {
+              Notices.error(getTranslation(refused.messageKey(), refused.arguments()));
+            }
+          });
+      cell.add(show);
+    }
+    return cell;
   }
 
   private Component sampleBadge(UnitRow<K> row) {

@@ -86,6 +86,8 @@ final class Chromium {
         "--no-first-run",
         "--window-size=1280,900",
         "--lang=zh-CN");
+    // the console, for tests that check no Content-Security-Policy violation was reported
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     return new ChromeDriver(service, options);

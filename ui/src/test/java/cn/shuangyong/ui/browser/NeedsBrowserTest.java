@@ -3,18 +3,14 @@ package cn.shuangyong.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shuangyong.platform.testing.Api;
-import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.tenants.demo.DemoProvince;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +18,13 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * 双清单 end to end in a real browser: Pinghu's garrison liaison submits a need from a phone-sized
@@ -41,29 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NeedsBrowserTest implements TestPropertyProvider {
-  @Inject EmbeddedServer server;
+class NeedsBrowserTest extends BrowserTest {
   @Inject JsonMapper json;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return TestInfrastructure.get().properties();
-  }
-
-  @BeforeEach
-  void setUp() {
-    browser = Chromium.startOrSkip();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void aLiaisonSubmitsOnAPhoneAndTheOfficeAcceptsIt() throws Exception {
@@ -75,14 +46,13 @@ class NeedsBrowserTest implements TestPropertyProvider {
     browser.get(base() + "needs/new");
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#need-title input")))
         .sendKeys(title);
-    // the form refuses a need without a category, in Chinese, before anything is sent
-    browser.findElement(By.id("submit-need-button")).click();
+    // the form refuses a need without a category, in Chinese, before anything is sent (the form
+    // with its photos is taller than a phone: the button is scrolled to first)
+    WebElement submit = browser.findElement(By.id("submit-need-button"));
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+    submit.click();
     wait.until(ExpectedConditions.attributeToBe(By.id("need-category"), "invalid", "true"));
-    browser.findElement(By.id("need-category")).click();
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space(.)='官兵出行']")))
-        .click();
+    choose("need-category", "官兵出行");
     browser
         .findElement(By.cssSelector("#need-description textarea"))
         .sendKeys("官兵周末往返市区，希望开通营区至市区的直通班车");
@@ -93,7 +63,9 @@ class NeedsBrowserTest implements TestPropertyProvider {
     wait.ignoring(ElementClickInterceptedException.class)
         .until(
             driver -> {
-              driver.findElement(By.id("submit-need-button")).click();
+              WebElement button = driver.findElement(By.id("submit-need-button"));
+              browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+              button.click();
               return true;
             });
 
@@ -132,8 +104,10 @@ class NeedsBrowserTest implements TestPropertyProvider {
     browser.findElement(By.id("accept-dialog-ok")).click();
 
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-status"), "已受理"));
+    // who did it by display name (issue 9), the login name only in the tooltip
     wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("need-history"), "pinghu.staff"));
+        ExpectedConditions.textToBePresentInElementLocated(By.id("need-history"), "平湖市双拥办工作人员"));
+    assertThat(browser.findElement(By.id("need-history")).getText()).doesNotContain("pinghu.staff");
     assertThat(browser.findElement(By.id("need-detail")).getText()).contains("交通运输局");
     screenshot("needs-staff-accepted.png");
 
@@ -145,8 +119,87 @@ class NeedsBrowserTest implements TestPropertyProvider {
         .contains("年度拥军优属清单")
         .contains("交通运输局")
         .contains(date)
-        .doesNotContain("拥政爱民清单");
+        .doesNotContain("拥政爱民清单")
+        // the list the office signs: the issuing office, a place for its seal, the date
+        .contains("平湖市双拥办（盖章）")
+        .contains("印发日期：");
+    // a date is never cut mid-word (2026-12-/21): its cell is kept on one line
+    assertThat(
+            browser
+                .findElement(By.xpath("//td[normalize-space(.)='" + date + "']"))
+                .getAttribute("class"))
+        .contains("one-line");
     screenshot("needs-print.png");
+  }
+
+  /**
+   * 不满意 in the liaison's confirm dialog (issue 9 item 3): the toast and the history say 退回重办, never
+   * 确认销号, and the progress shown is the unit's last report, not 100 %.
+   */
+  @Test
+  void anUnsatisfiedLiaisonSendsTheNeedBackForRework() throws Exception {
+    String need = "/api/v1/tenants/pinghu/needs";
+    Api api = new Api(server, json);
+    String liaison = api.login("pinghu.liaison", DemoProvince.PASSWORD);
+    String staff = api.login("pinghu.staff", DemoProvince.PASSWORD);
+    String handler = api.login("pinghu.handler", DemoProvince.PASSWORD);
+    String title = "营区路灯-" + System.nanoTime() % 1_000_000;
+    String id =
+        api.post(
+                need,
+                Map.of(
+                    "direction", "FOR_TROOPS",
+                    "title", title,
+                    "description", "营区道路夜间照明不足",
+                    "category", "营区建设"),
+                liaison)
+            .string("id");
+    String unit = api.get("/api/v1/me", handler).string("responsibleUnitId");
+    api.post(
+        need + "/" + id + "/accept",
+        Map.of(
+            "responsibleUnitId",
+            Long.parseLong(unit),
+            "deadline",
+            LocalDate.now().plusDays(30).toString(),
+            "level",
+            "CITY"),
+        staff);
+    api.post(need + "/" + id + "/progress", Map.of("percent", 60), handler);
+    assertThat(
+            api.post(need + "/" + id + "/complete", Map.of("note", "已更换灯具"), handler)
+                .string("status"))
+        .isEqualTo("COMPLETED");
+
+    signIn("pinghu.liaison");
+    browser.get(base() + "needs/" + id);
+    wait.until(ExpectedConditions.textToBe(By.id("need-heading"), title));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("action-confirm"))).click();
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver
+                  .findElement(
+                      By.xpath(
+                          "//*[@id='confirm-satisfaction']//vaadin-radio-button[normalize-space(.)='不满意']"))
+                  .click();
+              return true;
+            });
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(By.id("confirm-dialog-ok")).click();
+              return true;
+            });
+
+    WebElement toast =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-notification-card")));
+    assertThat(toast.getText()).contains("退回重办").contains("办理中").doesNotContain("确认销号");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-status"), "办理中"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("need-history"), "退回重办"));
+    assertThat(browser.findElement(By.id("need-history")).getText()).doesNotContain("确认销号");
+    assertThat(browser.findElement(By.id("need-percent")).getText()).isEqualTo("60%");
   }
 
   @Test

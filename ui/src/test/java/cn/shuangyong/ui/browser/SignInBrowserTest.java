@@ -12,7 +12,6 @@ import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
 import cn.shuangyong.platform.users.UserAccount;
 import cn.shuangyong.platform.users.UserDirectory;
-import cn.shuangyong.tenants.units.api.Branch;
 import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
 import cn.shuangyong.tenants.units.api.UnitService;
 import io.micronaut.context.ApplicationContext;
@@ -74,7 +73,7 @@ class SignInBrowserTest implements TestPropertyProvider {
             .orElseGet(
                 () ->
                     units.createGarrisonUnit(
-                        cityAdmin, new GarrisonUnitForm(UNIT_IN_USE, Branch.ARMY, null, null)))
+                        cityAdmin, new GarrisonUnitForm(UNIT_IN_USE, "ARMY", null, null)))
             .id();
     fixtures.user(LIAISON, Role.GARRISON_LIAISON, CITY, null, unitInUse, null);
     fixtures.user(LOCKED, Role.CITY_STAFF, CITY, null, null, null);
@@ -116,8 +115,8 @@ class SignInBrowserTest implements TestPropertyProvider {
     assertThat(browser.findElement(By.id("current-user")).getText()).contains(city.name());
     assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
         .extracting(WebElement::getText)
-        .contains("首页")
-        .doesNotContain("城市管理", "审计");
+        .contains("首页", "审计")
+        .doesNotContain("城市管理");
     screenshot(browser, "dashboard.png");
 
     browser.get(base() + "tenants");
@@ -157,10 +156,16 @@ class SignInBrowserTest implements TestPropertyProvider {
     // the service's type is required: the form says so before anything is saved
     wait.until(ExpectedConditions.attributeToBe(By.id("unit-kind"), "invalid", "true"));
     browser.findElement(By.id("unit-kind")).click();
-    wait.until(
+    WebElement navy =
+        wait.until(
             ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space(.)='海军']")))
-        .click();
+                By.xpath("//vaadin-select-item[normalize-space(.)='海军']")));
+    // the branches are the tenant's table: the arms since April 2024, not the dissolved 战略支援部队
+    assertThat(browser.findElements(By.tagName("vaadin-select-item")))
+        .extracting(item -> item.getText().trim())
+        .contains("信息支援部队", "军事航天部队", "网络空间部队", "联勤保障部队")
+        .doesNotContain("战略支援部队");
+    navy.click();
     browser.findElement(By.id("save-unit")).click();
     wait.until(
         ExpectedConditions.presenceOfElementLocated(

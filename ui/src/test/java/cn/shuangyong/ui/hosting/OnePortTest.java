@@ -54,6 +54,24 @@ class OnePortTest implements TestPropertyProvider {
   }
 
   @Test
+  void theSiteIconIsServedAndLinkedFromEveryPage() throws Exception {
+    HttpResponse<byte[]> icon =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.getPort() + "/favicon.ico"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+    // an ICO file starts with reserved 0, type 1 (icon)
+    assertThat(icon.body()).startsWith(0, 0, 1, 0);
+    assertThat(get("/favicon.svg").body()).contains("<svg");
+    assertThat(get("/").body()).contains("href=\"/favicon.ico\"").contains("href=\"/favicon.svg\"");
+  }
+
+  @Test
   void onlyApiAndHealthStayWithMicronaut() {
     assertThat(UiProxyFilter.servedByMicronaut("/api/v1/me")).isTrue();
     assertThat(UiProxyFilter.servedByMicronaut("/health")).isTrue();

@@ -29,19 +29,28 @@ class DrawerMenuTest {
   @Test
   void eachRoleSeesTheViewsItMayOpenInMenuOrder() {
     assertThat(titles(user(Role.PLATFORM_ADMIN)))
-        .containsExactly("nav.dashboard", "nav.tenants", "nav.audit");
+        .containsExactly(
+            "nav.dashboard", "nav.tenants", "nav.accounts", "nav.audit", "nav.profile");
     assertThat(titles(user(Role.SUPERVISOR)))
-        .containsExactly("nav.dashboard", "nav.region-tenants", "nav.needs-board");
+        .containsExactly(
+            "nav.dashboard", "nav.region-tenants", "nav.needs-board", "nav.audit", "nav.profile");
     assertThat(titles(user(Role.GARRISON_LIAISON)))
-        .containsExactly("nav.dashboard", "nav.needs-submit", "nav.needs-mine");
-    assertThat(titles(user(Role.UNIT_HANDLER))).containsExactly("nav.dashboard", "nav.needs-tasks");
+        .containsExactly(
+            "nav.dashboard", "nav.needs-submit", "nav.needs-mine", "nav.projects", "nav.profile");
+    assertThat(titles(user(Role.UNIT_HANDLER)))
+        .containsExactly("nav.dashboard", "nav.projects", "nav.needs-tasks", "nav.profile");
     assertThat(titles(user(Role.CITY_ADMIN)))
         .containsExactly(
             "nav.dashboard",
             "nav.needs-board",
+            "nav.projects",
+            "nav.budgets",
             "nav.need-categories",
             "nav.garrison-units",
-            "nav.responsible-units");
+            "nav.responsible-units",
+            "nav.accounts",
+            "nav.audit",
+            "nav.profile");
   }
 
   @Test

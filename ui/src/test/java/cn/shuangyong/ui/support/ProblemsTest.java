@@ -94,6 +94,17 @@ class ProblemsTest {
     assertThat(log.list).noneMatch(event -> event.getLevel() == Level.ERROR);
   }
 
+  @Test
+  void aDatabaseOutageIsShownAsTryAgainShortlyWithoutAnError() {
+    RuntimeException outage =
+        new io.micronaut.data.exceptions.DataAccessException(
+            "repository failed", new java.sql.SQLException("Connection refused", "08001"));
+    assertThat(Problems.message(view, outage))
+        .isEqualTo(messages.get(Messages.CHINESE, "problem.database.unreachable"));
+    UiErrorHandler.HANDLER.error(new ErrorEvent(new RuntimeException(outage)));
+    assertThat(log.list).isNotEmpty().noneMatch(event -> event.getLevel() == Level.ERROR);
+  }
+
   private static void assertLoggedError(ILoggingEvent event, String message) {
     assertThat(event.getLevel()).isEqualTo(Level.ERROR);
     assertThat(event.getThrowableProxy().getMessage()).isEqualTo(message);

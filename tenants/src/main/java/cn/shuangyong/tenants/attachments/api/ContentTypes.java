@@ -59,6 +59,19 @@ public class ContentTypes {
   private static final Set<String> ZIP = Set.of("application/zip", "application/x-tika-ooxml");
   private static final String OLE2 = "application/x-tika-msoffice";
 
+  /** Archives: refused with words of their own, since a zip named like a photo is a common trap. */
+  private static final Set<String> ARCHIVES =
+      Set.of(
+          "application/zip",
+          "application/x-7z-compressed",
+          "application/x-rar-compressed",
+          "application/vnd.rar",
+          "application/gzip",
+          "application/x-gzip",
+          "application/x-tar",
+          "application/x-bzip2",
+          "application/x-xz");
+
   /** Left-to-right/right-to-left marks, embeddings, overrides and isolates (U+202E "fdp.exe"). */
   private static final String BIDI_CONTROLS =
       "[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]";
@@ -80,6 +93,9 @@ public class ContentTypes {
       type = insideZip(content);
     } else if (OLE2.equals(type)) {
       type = insideOle2(content);
+    }
+    if (ARCHIVES.contains(baseType(type))) {
+      throw new ValidationException("file", "attachment.archive", type);
     }
     if (!ACCEPTED.containsKey(type)) {
       throw new ValidationException("file", "attachment.type", type);
@@ -110,6 +126,11 @@ public class ContentTypes {
       throw new ValidationException("file", "attachment.name");
     }
     return name;
+  }
+
+  private static String baseType(String type) {
+    int parameters = type.indexOf(';');
+    return parameters < 0 ? type : type.substring(0, parameters).trim();
   }
 
   private static String insideZip(byte[] content) {

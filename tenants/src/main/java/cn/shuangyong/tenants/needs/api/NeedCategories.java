@@ -1,6 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
-import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.audit.TenantAudit;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
@@ -28,11 +28,11 @@ import java.util.List;
 public class NeedCategories {
   private final TenantScope scope;
   private final NeedCategoryRepository categories;
-  private final AuditLog audit;
+  private final TenantAudit audit;
   private final Clock clock;
 
   public NeedCategories(
-      TenantScope scope, NeedCategoryRepository categories, AuditLog audit, Clock clock) {
+      TenantScope scope, NeedCategoryRepository categories, TenantAudit audit, Clock clock) {
     this.scope = scope;
     this.categories = categories;
     this.audit = audit;
@@ -61,22 +61,24 @@ public class NeedCategories {
               if (categories.nameTaken(form.name().trim(), -1)) {
                 throw new ValidationException("name", "need.category.taken");
               }
-              return toApi(
-                  categories.save(
-                      new NeedCategoryRow(
-                          null,
-                          form.name().trim(),
-                          form.sortOrder() == null ? 500 : form.sortOrder(),
-                          form.active() == null || form.active(),
-                          clock.instant(),
-                          user.username())));
+              Category added =
+                  toApi(
+                      categories.save(
+                          new NeedCategoryRow(
+                              null,
+                              form.name().trim(),
+                              form.sortOrder() == null ? 500 : form.sortOrder(),
+                              form.active() == null || form.active(),
+                              clock.instant(),
+                              user.username())));
+              record(context, "NEED_CATEGORY_ADD", added.id());
+              return added;
             });
-    record(user, context, "NEED_CATEGORY_ADD", category.id());
     return category;
   }
 
   public Category update(TenantContext context, long id, @Valid CategoryForm form) {
-    CurrentUser user = requireAdmin(context);
+    requireAdmin(context);
     Category category =
         scope.write(
             context,
@@ -87,9 +89,9 @@ public class NeedCategories {
               if (categories.change(id, form.name().trim(), form.sortOrder(), form.active()) == 0) {
                 throw ProblemException.notFound();
               }
+              record(context, "NEED_CATEGORY_UPDATE", id);
               return toApi(categories.findById(id).orElseThrow());
             });
-    record(user, context, "NEED_CATEGORY_UPDATE", id);
     return category;
   }
 
@@ -101,16 +103,8 @@ public class NeedCategories {
     return user;
   }
 
-  private void record(CurrentUser user, TenantContext context, String action, long id) {
-    audit.record(
-        new AuditLog.Entry(
-            user.username(),
-            context.code().value(),
-            action,
-            "need_category:" + id,
-            "SUCCESS",
-            null,
-            null));
+  private void record(TenantContext context, String action, long id) {
+    audit.record(context, action, "need_category:" + id, null);
   }
 
   private static Category toApi(NeedCategoryRow row) {

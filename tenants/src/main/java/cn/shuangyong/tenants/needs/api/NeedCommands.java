@@ -52,6 +52,10 @@ public final class NeedCommands {
   public record Confirm(
       @NotNull Satisfaction satisfaction, @Nullable @Size(max = 2000) String comment) {}
 
+  /** 撤回: why the liaison takes the need back, optional. */
+  @Serdeable
+  public record Withdraw(@Nullable @Size(max = 2000) String note) {}
+
   @Serdeable
   public record Supervise(@NotBlank @Size(max = 2000) String note) {}
 }

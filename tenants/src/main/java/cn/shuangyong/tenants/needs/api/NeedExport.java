@@ -6,6 +6,7 @@ import cn.shuangyong.platform.sheets.SheetPrinter;
 import cn.shuangyong.platform.sheets.SheetSection;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
+import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -38,9 +39,26 @@ public class NeedExport {
     return excel.write(NeedSheet.DEFINITION, sections(context, year, onlyDirection), locale);
   }
 
+  /**
+   * The lists the office signs and publishes: what it took on, so a rejected need (which the Excel
+   * export keeps, with its reason, for the office's own records) is not on them.
+   */
   public PrintableSheet printable(
       TenantContext context, int year, @Nullable Direction onlyDirection, Locale locale) {
-    return printer.print(NeedSheet.DEFINITION, sections(context, year, onlyDirection), locale);
+    List<SheetSection<Need>> published =
+        sections(context, year, onlyDirection).stream()
+            .map(
+                section ->
+                    new SheetSection<>(
+                        section.title(),
+                        section.items().stream()
+                            .filter(
+                                need ->
+                                    need.status() != Status.REJECTED
+                                        && need.status() != Status.WITHDRAWN)
+                            .toList()))
+            .toList();
+    return printer.print(NeedSheet.DEFINITION, published, locale);
   }
 
   private List<SheetSection<Need>> sections(

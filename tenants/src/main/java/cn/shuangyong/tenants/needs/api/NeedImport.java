@@ -1,6 +1,6 @@
 package cn.shuangyong.tenants.needs.api;
 
-import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.audit.TenantAudit;
 import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
@@ -51,7 +51,7 @@ public class NeedImport {
   private final UnitService units;
   private final ExcelReader reader;
   private final ExcelWriter writer;
-  private final AuditLog audit;
+  private final TenantAudit audit;
   private final TenantEvents events;
   private final Clock clock;
 
@@ -64,7 +64,7 @@ public class NeedImport {
       UnitService units,
       ExcelReader reader,
       ExcelWriter writer,
-      AuditLog audit,
+      TenantAudit audit,
       TenantEvents events,
       Clock clock) {
     this.scope = scope;
@@ -140,17 +140,9 @@ public class NeedImport {
                         "Excel 导入"));
                 events.publish(context, new NeedSubmitted(context.code(), id, need.direction()));
               }
+              audit.record(context, "NEED_IMPORT", valid.size() + " rows", null);
               return valid.size();
             });
-    audit.record(
-        new AuditLog.Entry(
-            user.username(),
-            context.code().value(),
-            "NEED_IMPORT",
-            imported + " rows",
-            "SUCCESS",
-            null,
-            null));
     return imported;
   }
 

@@ -92,8 +92,11 @@ public class NeedIndicators implements IndicatorSource {
     long total = 0;
     for (NeedAggregates.StatusCount row : aggregates.byStatusAndDirection(year)) {
       byStatus.merge(row.status(), row.count(), Long::sum);
-      byDirection.merge(row.direction(), row.count(), Long::sum);
-      total += row.count();
+      // a withdrawn need was never the office's to take: in no total, rate or comparison
+      if (!NeedTypes.Status.WITHDRAWN.name().equals(row.status())) {
+        byDirection.merge(row.direction(), row.count(), Long::sum);
+        total += row.count();
+      }
     }
     long done = byStatus.get("COMPLETED") + byStatus.get("CLOSED");
     long taken = total - byStatus.get("SUBMITTED") - byStatus.get("REJECTED");

@@ -42,7 +42,22 @@ public final class NeedPermissions {
       case SUPERVISE -> user.hasAny(Role.SUPERVISOR, Role.CITY_ADMIN);
       case SUBMIT -> office || user.has(Role.GARRISON_LIAISON);
       case REOPEN -> false;
+      case PROGRESS_ON_BEHALF, COMPLETE_ON_BEHALF -> actsOnBehalf(user, need);
+      // the requester takes it back: the asking garrison (FOR_TROOPS) or the office
+      case WITHDRAW ->
+          office
+              || troops
+                  && user.has(Role.GARRISON_LIAISON)
+                  && Objects.equals(user.garrisonUnitId(), need.garrisonUnitId());
     };
+  }
+
+  /**
+   * City staff working a need assigned to a unit they are not: their progress report or completion
+   * is made for that unit (代为报告进度 / 代为办结), recorded as such and with a reason.
+   */
+  public static boolean actsOnBehalf(CurrentUser user, Need need) {
+    return user.has(Role.CITY_STAFF) && !isAssignee(user, need);
   }
 
   private static boolean isAssignee(CurrentUser user, Need need) {

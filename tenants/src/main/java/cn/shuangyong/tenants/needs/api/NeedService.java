@@ -1,12 +1,13 @@
 package cn.shuangyong.tenants.needs.api;
 
-import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.audit.TenantAudit;
 import cn.shuangyong.platform.events.TenantEvents;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.time.ChinaTime;
+import cn.shuangyong.platform.users.Person;
 import cn.shuangyong.platform.web.PlausibleDates;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
@@ -19,6 +20,7 @@ import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
 import cn.shuangyong.tenants.needs.internal.NeedCategoryRepository;
 import cn.shuangyong.tenants.needs.internal.NeedCategoryRow;
 import cn.shuangyong.tenants.needs.internal.NeedNotices;
+import cn.shuangyong.tenants.needs.internal.NeedPeople;
 import cn.shuangyong.tenants.needs.internal.NeedRepository;
 import cn.shuangyong.tenants.needs.internal.NeedStore;
 import io.micronaut.core.annotation.Nullable;
@@ -30,7 +32,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The 双清单 workflow of one tenant: submit, accept or reject, report progress, complete, confirm with
@@ -44,7 +48,8 @@ public class NeedService {
   private final NeedRepository changes;
   private final NeedCategoryRepository categoryRows;
   private final NeedNotices notices;
-  private final AuditLog audit;
+  private final NeedPeople people;
+  private final TenantAudit audit;
   private final TenantEvents events;
   private final Clock clock;
 
@@ -54,7 +59,8 @@ public class NeedService {
       NeedRepository changes,
       NeedCategoryRepository categoryRows,
       NeedNotices notices,
-      AuditLog audit,
+      NeedPeople people,
+      TenantAudit audit,
       TenantEvents events,
       Clock clock) {
     this.scope = scope;
@@ -62,6 +68,7 @@ public class NeedService {
     this.changes = changes;
     this.categoryRows = categoryRows;
     this.notices = notices;
+    this.people = people;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -119,9 +126,9 @@ public class NeedService {
               Need created = store.find(id, today, false).orElseThrow();
               notices.after(created, Action.SUBMIT, null);
               events.publish(context, new NeedSubmitted(context.code(), id, created.direction()));
+              audit.record(context, "NEED_SUBMIT", "need:" + id, null, created);
               return created;
             });
-    record(user, context, "NEED_SUBMIT", need.id());
     return need;
   }
 
@@ -131,8 +138,17 @@ public class NeedService {
         context,
         () -> {
           Need need = visible(user, store.find(id, today(), false).orElse(null));
-          return need.withHistory(store.history(id));
+          return need.withHistory(withPeople(context, store.history(id)));
         });
+  }
+
+  /** The history with who did each step (display name, unit), read once for the whole history. */
+  private List<NeedEvent> withPeople(TenantContext context, List<NeedEvent> history) {
+    Map<String, Person> people =
+        this.people.of(
+            context.code().value(),
+            history.stream().map(NeedEvent::actor).collect(Collectors.toSet()));
+    return history.stream().map(event -> event.withActor(people.get(event.actor()))).toList();
   }
 
   /** A page of needs, sorted by {@code sort} (default: newest first). */
@@ -255,8 +271,16 @@ public class NeedService {
               blankToNull(command.comment()),
               satisfied ? now : null,
               satisfied);
+          if (!satisfied) {
+            changes.progress(id, NeedWorkflow.percentAfterSendBack(store.history(id)));
+          }
         },
         command.satisfaction());
+  }
+
+  /** 撤回: the asking liaison (or the office) takes a still SUBMITTED need back; it then ends. */
+  public Need withdraw(TenantContext context, long id, @Valid NeedCommands.Withdraw command) {
+    return transition(context, id, Action.WITHDRAW, null, command.note(), (need, now) -> {});
   }
 
   public Need supervise(TenantContext context, long id, @Valid NeedCommands.Supervise command) {
@@ -301,23 +325,28 @@ public class NeedService {
           }
           Instant now = clock.instant();
           Status next = NeedWorkflow.next(need.status(), action, satisfaction);
+          // what happened, by name: an unsatisfied confirm is recorded as 退回重办 (REOPEN), staff's
+          // report or completion for the unit as 代为报告进度 / 代为办结, which must say why
+          Action done =
+              NeedWorkflow.recorded(action, satisfaction, NeedPermissions.actsOnBehalf(user, need));
+          if (NeedWorkflow.onBehalf(done) && blankToNull(note) == null) {
+            throw new ValidationException("note", "need.on-behalf.note.required");
+          }
           change.apply(need, now);
           changes.moveTo(id, next, now, user.username());
           store.addEvent(
               id,
               new NeedEvent(
-                  now, user.username(), action, need.status(), next, percent, blankToNull(note)));
+                  now, user.username(), done, need.status(), next, percent, blankToNull(note)));
           Need after = store.find(id, today, false).orElseThrow();
-          notices.after(after, action, blankToNull(note));
-          events.publish(
-              context, new NeedAdvanced(context.code(), id, action, need.status(), next));
+          notices.after(after, done, blankToNull(note));
+          events.publish(context, new NeedAdvanced(context.code(), id, done, need.status(), next));
+          audit.record(
+              context, "NEED_" + done.name(), "need:" + id, need, after, blankToNull(note));
           return after.withHistory(store.history(id));
         };
     // a supervisor's context is read-only, yet 督办 is theirs to record (NeedPermissions decides)
-    Need updated =
-        action == Action.SUPERVISE ? scope.oversee(context, work) : scope.write(context, work);
-    record(user, context, "NEED_" + action.name(), id);
-    return updated;
+    return action == Action.SUPERVISE ? scope.oversee(context, work) : scope.write(context, work);
   }
 
   private static Need visible(CurrentUser user, @Nullable Need need) {
@@ -352,12 +381,6 @@ public class NeedService {
 
   public LocalDate today() {
     return LocalDate.now(clock.withZone(ChinaTime.ZONE));
-  }
-
-  private void record(CurrentUser user, TenantContext context, String action, long id) {
-    audit.record(
-        new AuditLog.Entry(
-            user.username(), context.code().value(), action, "need:" + id, "SUCCESS", null, null));
   }
 
   private static String blankToNull(String value) {

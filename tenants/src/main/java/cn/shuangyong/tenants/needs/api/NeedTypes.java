@@ -35,11 +35,13 @@ public final class NeedTypes {
     REJECTED,
     IN_PROGRESS,
     COMPLETED,
-    CLOSED;
+    CLOSED,
+    /** Taken back by the liaison before the office decided: counted nowhere, like REJECTED. */
+    WITHDRAWN;
 
     /** Still to be worked on: may become overdue and be supervised. */
     public boolean isOpen() {
-      return this != REJECTED && this != COMPLETED && this != CLOSED;
+      return this != REJECTED && this != COMPLETED && this != CLOSED && this != WITHDRAWN;
     }
   }
 
@@ -52,6 +54,12 @@ public final class NeedTypes {
     COMPLETE,
     CONFIRM,
     REOPEN,
-    SUPERVISE
+    SUPERVISE,
+    /** The liaison takes its own need back while it is still SUBMITTED (an API extension). */
+    WITHDRAW,
+    /** City staff reported progress for the assigned unit (代为报告进度): recorded, never requested. */
+    PROGRESS_ON_BEHALF,
+    /** City staff marked the need done for the assigned unit (代为办结): recorded, never requested. */
+    COMPLETE_ON_BEHALF
   }
 }

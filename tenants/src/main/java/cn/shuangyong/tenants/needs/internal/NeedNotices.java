@@ -3,7 +3,6 @@ package cn.shuangyong.tenants.needs.internal;
 import cn.shuangyong.tenants.needs.api.Need;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Action;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.notifications.api.Audience;
 import cn.shuangyong.tenants.notifications.api.NotificationService;
 import cn.shuangyong.tenants.notifications.api.Subject;
@@ -27,10 +26,13 @@ public class NeedNotices {
       case ACCEPT -> send(assignee(need), "ASSIGNED", need, title, String.valueOf(need.deadline()));
       case REJECT -> send(requester(need), "REJECTED", need, title, nullToEmpty(note));
       case COMPLETE -> send(requester(need), "COMPLETED", need, title);
-      case CONFIRM -> {
-        if (need.satisfaction() == Satisfaction.UNSATISFIED) {
-          send(assignee(need), "REOPENED", need, title);
-        }
+      case REOPEN -> send(assignee(need), "REOPENED", need, title);
+      case WITHDRAW -> send(Audience.OFFICE, "WITHDRAWN", need, title);
+      case PROGRESS_ON_BEHALF ->
+          send(assignee(need), "PROGRESS_ON_BEHALF", need, title, nullToEmpty(note));
+      case COMPLETE_ON_BEHALF -> {
+        send(requester(need), "COMPLETED", need, title);
+        send(assignee(need), "COMPLETED_ON_BEHALF", need, title, nullToEmpty(note));
       }
       case SUPERVISE -> {
         send(Audience.OFFICE, "SUPERVISED", need, title, nullToEmpty(note));

@@ -1,7 +1,6 @@
 package cn.shuangyong.tenants.needs.internal;
 
 import cn.shuangyong.platform.database.TenantDataSourceFactory;
-import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Level;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Satisfaction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
@@ -74,41 +73,7 @@ public interface NeedRepository extends GenericRepository<NeedRow, Long> {
           + " version = version + 1 where id = :id")
   void moveTo(long id, Status status, Instant at, String actor);
 
-  /**
-   * A sample need (demo data) already at {@code status}, its category by name; the workflow's times
-   * are now when its status has passed them.
-   */
-  @Query(
-      "insert into need (year, direction, title, description, category_id, garrison_unit_id,"
-          + " source, status, responsible_unit_id, deadline, level, percent, satisfaction, sample,"
-          + " accepted_at, completed_at, closed_at, created_at, created_by, updated_at, updated_by)"
-          + " select :year, :direction, :title, :description, id, :garrisonUnitId, 'COLLECTED',"
-          + " :status, :responsibleUnitId, :deadline, :level, :percent, :satisfaction, true,"
-          + " case when :accepted then now() end, case when :completed then now() end,"
-          + " case when :closed then now() end, now(), :actor, now(), :actor"
-          + " from need_category where name = :category")
-  void addSample(
-      int year,
-      Direction direction,
-      String title,
-      String description,
-      long garrisonUnitId,
-      Status status,
-      @Nullable Long responsibleUnitId,
-      @Nullable LocalDate deadline,
-      @Nullable Level level,
-      int percent,
-      @Nullable Satisfaction satisfaction,
-      boolean accepted,
-      boolean completed,
-      boolean closed,
-      String actor,
-      String category);
-
-  /** The submission of every sample need that has no history yet. */
-  @Query(
-      "insert into need_event (need_id, at, actor, action, from_status, to_status, note)"
-          + " select id, created_at, created_by, 'SUBMIT', null, 'SUBMITTED', '示例数据' from need n"
-          + " where sample and not exists (select 1 from need_event e where e.need_id = n.id)")
-  void addSampleSubmissions();
+  /** Marks needs as sample data (the demo's, made through the workflow like any other). */
+  @Query("update need set sample = true where id = any(:ids)")
+  void markSample(long[] ids);
 }

@@ -8,6 +8,7 @@ import cn.shuangyong.tenants.needs.api.NeedQuery;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Direction;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Source;
 import cn.shuangyong.tenants.needs.api.NeedTypes.Status;
+import cn.shuangyong.tenants.needs.api.NeedWorkflow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Named;
@@ -173,6 +174,7 @@ public class NeedStore {
                     row.toStatus(),
                     row.percent(),
                     row.note()))
+        .map(NeedWorkflow::shown)
         .toList();
   }
 

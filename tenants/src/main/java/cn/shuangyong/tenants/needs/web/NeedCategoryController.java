@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.needs.web;
 
+import cn.shuangyong.platform.idempotency.Idempotent;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
 import cn.shuangyong.platform.web.ApiProblems;
@@ -39,6 +40,7 @@ public class NeedCategoryController {
   }
 
   /** Adds a need category (city admin). */
+  @Idempotent
   @Post
   public HttpResponse<NeedCategories.Category> add(
       @TenantPath TenantContext context, @Body @Valid NeedCategories.CategoryForm body) {

@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.needs.web;
 
+import cn.shuangyong.platform.idempotency.Idempotent;
 import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
@@ -88,6 +89,7 @@ public class NeedController {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Idempotent
   @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
   public HttpResponse<Attachment> addAttachment(
       @TenantPath TenantContext context, long id, @Part("file") CompletedFileUpload file)
@@ -145,6 +147,7 @@ public class NeedController {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @Idempotent
   @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
   public HttpResponse<Imported> importList(
       @TenantPath TenantContext context, @Part("file") CompletedFileUpload file)
@@ -156,6 +159,7 @@ public class NeedController {
   }
 
   /** Submits a need (liaison for its unit, or the office). */
+  @Idempotent
   @Post
   public HttpResponse<Need> submit(
       @TenantPath TenantContext context, @Body @Valid NeedCommands.Submit body) {
@@ -300,6 +304,40 @@ public class NeedController {
   public Need confirm(
       @TenantPath TenantContext context, long id, @Body @Valid NeedCommands.Confirm body) {
     return needs.confirm(context, id, body);
+  }
+
+  /**
+   * Withdraws (撤回) a need still SUBMITTED: the asking garrison's liaison or the office (an
+   * extension of the contract). 403 for anyone else who may see it, 409 from any other status.
+   */
+  @ApiResponse(responseCode = "200", description = "The need, now WITHDRAWN, with its history")
+  @ApiResponse(
+      responseCode = "403",
+      description = "Only the asking garrison's liaison or the office may withdraw it",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such need in this tenant, or one the caller may not see",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The need is no longer SUBMITTED; the message names its status",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @Post("/{id}/withdraw")
+  public Need withdraw(
+      @TenantPath TenantContext context,
+      long id,
+      @Body @Valid @Nullable NeedCommands.Withdraw body) {
+    return needs.withdraw(context, id, body == null ? new NeedCommands.Withdraw(null) : body);
   }
 
   /** Records a 督办 note on an open need (supervisor or city admin). */

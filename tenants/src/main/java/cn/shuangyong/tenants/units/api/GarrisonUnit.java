@@ -4,12 +4,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** 驻军单位: a troop unit stationed in the tenant, often under a cover name (驻平某部). */
+/**
+ * 驻军单位: a troop unit stationed in the tenant, often under a cover name (驻平某部). Its {@code branch}
+ * is the code of one of the tenant's {@link MilitaryBranch}es (e.g. {@code ARMY}).
+ */
 @Serdeable
 public record GarrisonUnit(
     long id,
     String name,
-    Branch branch,
+    String branch,
     @Nullable String contactName,
     @Nullable String contactPhone,
     boolean sample,

@@ -13,4 +13,4 @@ public record ResponsibleUnitForm(
     @NotBlank @Size(max = 100) String name,
     @NotNull ResponsibleUnitKind kind,
     @Nullable @Size(max = 50) String contactName,
-    @Nullable @Size(max = 30) @Pattern(regexp = "[0-9+\\-() ]*") String contactPhone) {}
+    @Nullable @Size(max = 30) @Pattern(regexp = "[0-9+\\-() *]*") String contactPhone) {}

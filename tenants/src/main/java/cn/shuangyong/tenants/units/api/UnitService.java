@@ -1,11 +1,13 @@
 package cn.shuangyong.tenants.units.api;
 
-import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.audit.TenantAudit;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.privacy.UnmaskingAudit;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.users.UserDirectory;
+import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.units.internal.GarrisonUnitRow;
 import cn.shuangyong.tenants.units.internal.GarrisonUnits;
 import cn.shuangyong.tenants.units.internal.ResponsibleUnitRow;
@@ -26,20 +28,33 @@ import java.util.List;
  * <p>A unit's contact person (name and phone) is read by the city office and supervisors, and by a
  * liaison or handler for its own unit only: a liaison has no business phoning another garrison, and
  * a handler no list of every department's numbers. Others get the unit with the contact left out.
+ *
+ * <p>The phone is stored encrypted and answered masked ({@code 0573-****0001}) to everyone; the
+ * city office (CITY_ADMIN, CITY_STAFF) may have a unit's contact in plain through {@link
+ * #garrisonUnitContact} / {@link #responsibleUnitContact}, each time audited as {@code
+ * PERSONAL_DATA_UNMASKED}. Supervisors, handlers and liaisons may not (403).
  */
 @Singleton
 public class UnitService {
+  private final TenantScope scope;
+  private final GarrisonUnits garrisonKind;
   private final UnitCatalog<GarrisonUnitRow, GarrisonUnit, GarrisonUnitForm> garrisonUnits;
   private final UnitCatalog<ResponsibleUnitRow, ResponsibleUnit, ResponsibleUnitForm>
       responsibleUnits;
+
+  private final UnmaskingAudit unmasking;
 
   UnitService(
       TenantScope scope,
       GarrisonUnits garrisonKind,
       ResponsibleUnits responsibleKind,
       UserDirectory users,
-      AuditLog audit,
+      TenantAudit audit,
+      UnmaskingAudit unmasking,
       Clock clock) {
+    this.scope = scope;
+    this.unmasking = unmasking;
+    this.garrisonKind = garrisonKind;
     this.garrisonUnits =
         new UnitCatalog<>(garrisonKind, scope, audit, clock, users::boundToGarrisonUnit);
     this.responsibleUnits =
@@ -47,6 +62,14 @@ public class UnitService {
   }
 
   // ---- garrison units ----
+
+  /**
+   * The tenant's branches in display order, retired ones included (marked inactive) so that a grid
+   * can still name an old unit's branch; a form offers only the active ones.
+   */
+  public List<MilitaryBranch> listBranches(TenantContext tenant) {
+    return scope.read(tenant, garrisonKind::branches);
+  }
 
   public Page<GarrisonUnit> listGarrisonUnits(
       TenantContext tenant, String query, Pageable pageable) {
@@ -63,6 +86,12 @@ public class UnitService {
   public GarrisonUnit findGarrisonUnit(TenantContext tenant, long id) {
     GarrisonUnit unit = garrisonUnits.find(tenant, id);
     return reachable(tenant, id, true) ? unit : unit.withoutContact();
+  }
+
+  /** The garrison unit's contact person in plain, for the city office; audited. */
+  public UnitContact garrisonUnitContact(TenantContext tenant, long id) {
+    requireUnmasker(tenant);
+    return unmasked(tenant, "garrison-unit:" + id, garrisonUnits.contact(tenant, id));
   }
 
   public GarrisonUnit createGarrisonUnit(TenantContext tenant, @Valid GarrisonUnitForm form) {
@@ -101,6 +130,12 @@ public class UnitService {
     return reachable(tenant, id, false) ? unit : unit.withoutContact();
   }
 
+  /** The responsible unit's contact person in plain, for the city office; audited. */
+  public UnitContact responsibleUnitContact(TenantContext tenant, long id) {
+    requireUnmasker(tenant);
+    return unmasked(tenant, "responsible-unit:" + id, responsibleUnits.contact(tenant, id));
+  }
+
   public ResponsibleUnit createResponsibleUnit(
       TenantContext tenant, @Valid ResponsibleUnitForm form) {
     return responsibleUnits.create(tenant, form);
@@ -119,6 +154,23 @@ public class UnitService {
 
   public void deleteResponsibleUnit(TenantContext tenant, long id) {
     responsibleUnits.delete(tenant, id);
+  }
+
+  /** Who may have a contact in plain: the city office of the tenant, not its supervisors. */
+  public static boolean mayUnmask(CurrentUser user) {
+    return user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF);
+  }
+
+  private static void requireUnmasker(TenantContext tenant) {
+    if (tenant.readOnly() || !mayUnmask(tenant.caller())) {
+      throw ProblemException.forbidden();
+    }
+  }
+
+  private UnitContact unmasked(TenantContext tenant, String target, UnitContact contact) {
+    unmasking.unmasked(
+        tenant.caller(), tenant.code().value(), target, List.of("contactName", "contactPhone"));
+    return contact;
   }
 
   /** Whether the caller may see the contact person of that garrison (or responsible) unit. */

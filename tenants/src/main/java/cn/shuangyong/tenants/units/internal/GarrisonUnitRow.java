@@ -1,6 +1,5 @@
 package cn.shuangyong.tenants.units.internal;
 
-import cn.shuangyong.tenants.units.api.Branch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -16,7 +15,7 @@ import java.time.Instant;
 public record GarrisonUnitRow(
     @Id @GeneratedValue @Nullable Long id,
     String name,
-    Branch branch,
+    String branch,
     @Nullable String contactName,
     @Nullable String contactPhone,
     boolean sample,

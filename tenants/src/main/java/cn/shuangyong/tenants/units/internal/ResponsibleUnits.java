@@ -4,6 +4,7 @@ import static cn.shuangyong.tenants.units.internal.UnitCatalog.blankToNull;
 
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
+import cn.shuangyong.tenants.units.api.UnitContact;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
@@ -12,9 +13,11 @@ import java.time.Instant;
 public class ResponsibleUnits
     implements UnitCatalog.Kind<ResponsibleUnitRow, ResponsibleUnit, ResponsibleUnitForm> {
   private final ResponsibleUnitRepository repository;
+  private final ContactPhones contactPhone;
 
-  ResponsibleUnits(ResponsibleUnitRepository repository) {
+  ResponsibleUnits(ResponsibleUnitRepository repository, ContactPhones contactPhone) {
     this.repository = repository;
+    this.contactPhone = contactPhone;
   }
 
   @Override
@@ -35,7 +38,7 @@ public class ResponsibleUnits
         form.name().trim(),
         form.kind(),
         blankToNull(form.contactName()),
-        blankToNull(form.contactPhone()),
+        contactPhone.stored(form.contactPhone(), old == null ? null : old.contactPhone()),
         old == null ? sample : old.sample(),
         old == null ? at : old.createdAt(),
         old == null ? actor : old.createdBy(),
@@ -51,13 +54,18 @@ public class ResponsibleUnits
         row.name(),
         row.kind(),
         row.contactName(),
-        row.contactPhone(),
+        contactPhone.masked(row.contactPhone()),
         row.sample(),
         row.createdAt(),
         row.createdBy(),
         row.updatedAt(),
         row.updatedBy(),
         row.version() == null ? 0 : row.version());
+  }
+
+  @Override
+  public UnitContact contact(ResponsibleUnitRow row) {
+    return new UnitContact(row.contactName(), contactPhone.plain(row.contactPhone()));
   }
 
   @Override

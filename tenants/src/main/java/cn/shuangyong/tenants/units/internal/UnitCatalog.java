@@ -1,12 +1,13 @@
 package cn.shuangyong.tenants.units.internal;
 
-import cn.shuangyong.platform.audit.AuditLog;
+import cn.shuangyong.platform.audit.TenantAudit;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantScope;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.platform.web.ValidationException;
+import cn.shuangyong.tenants.units.api.UnitContact;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -41,23 +42,30 @@ public final class UnitCatalog<R, U, F> {
     /** A new row ({@code old} null) or the changed one, from the form. */
     R build(F form, R old, boolean sample, Instant at, String actor);
 
+    /** What the API answers: the contact phone masked. */
     U toApi(R row);
+
+    /** The contact person in plain, for an unmasking. */
+    UnitContact contact(R row);
 
     long idOf(R row);
 
     String auditName();
+
+    /** Refuses a form that breaks a rule of this kind (422); inside the change's transaction. */
+    default void check(F form) {}
   }
 
   private final Kind<R, U, F> kind;
   private final TenantScope scope;
-  private final AuditLog audit;
+  private final TenantAudit audit;
   private final Clock clock;
   private final ToLongBiFunction<String, Long> boundAccounts;
 
   public UnitCatalog(
       Kind<R, U, F> kind,
       TenantScope scope,
-      AuditLog audit,
+      TenantAudit audit,
       Clock clock,
       ToLongBiFunction<String, Long> boundAccounts) {
     this.kind = kind;
@@ -80,6 +88,14 @@ public final class UnitCatalog<R, U, F> {
         .orElseThrow(ProblemException::notFound);
   }
 
+  /** The unit's contact person in plain (the caller's permission is the service's to check). */
+  public UnitContact contact(TenantContext tenant, long id) {
+    return scope
+        .read(tenant, () -> kind.rows().findById(id))
+        .map(kind::contact)
+        .orElseThrow(ProblemException::notFound);
+  }
+
   public U create(TenantContext tenant, F form) {
     requireAdmin(tenant.caller());
     return create(tenant, form, false);
@@ -95,9 +111,11 @@ public final class UnitCatalog<R, U, F> {
               if (kind.rows().nameTaken(kind.nameOf(form).trim(), -1)) {
                 throw new ValidationException("name", "unit.name.taken");
               }
-              return kind.rows().save(kind.build(form, null, sample, clock.instant(), actor));
+              kind.check(form);
+              R saved = kind.rows().save(kind.build(form, null, sample, clock.instant(), actor));
+              record(tenant, "CREATE", kind.idOf(saved), null, saved);
+              return saved;
             });
-    record(tenant, "CREATE", kind.idOf(created));
     return kind.toApi(created);
   }
 
@@ -112,17 +130,19 @@ public final class UnitCatalog<R, U, F> {
               if (kind.rows().nameTaken(kind.nameOf(form).trim(), id)) {
                 throw new ValidationException("name", "unit.name.taken");
               }
-              return kind.rows().update(kind.build(form, old, false, clock.instant(), actor));
+              kind.check(form);
+              R changed = kind.rows().update(kind.build(form, old, false, clock.instant(), actor));
+              record(tenant, "UPDATE", id, old, changed);
+              return changed;
             });
-    U answer = kind.toApi(updated);
-    record(tenant, "UPDATE", id);
-    return answer;
+    return kind.toApi(updated);
   }
 
   /** 409 naming what still refers to the unit: bound accounts, or rows of another table. */
   public void delete(TenantContext tenant, long id) {
     requireAdmin(tenant.caller());
-    scope.read(tenant, () -> kind.rows().findById(id)).orElseThrow(ProblemException::notFound);
+    R existing =
+        scope.read(tenant, () -> kind.rows().findById(id)).orElseThrow(ProblemException::notFound);
     long accounts = boundAccounts.applyAsLong(tenant.code().value(), id);
     if (accounts > 0) {
       throw ProblemException.conflict("unit.in-use.accounts", accounts);
@@ -132,6 +152,7 @@ public final class UnitCatalog<R, U, F> {
           tenant,
           () -> {
             kind.rows().deleteById(id);
+            record(tenant, "DELETE", id, existing, null);
             return null;
           });
     } catch (DataAccessException e) {
@@ -141,7 +162,6 @@ public final class UnitCatalog<R, U, F> {
                   ProblemException.conflict(KNOWN_REFERRERS.getOrDefault(table, "unit.in-use")))
           .orElseThrow(() -> e);
     }
-    record(tenant, "DELETE", id);
   }
 
   public long count(TenantContext tenant) {
@@ -166,16 +186,17 @@ public final class UnitCatalog<R, U, F> {
     }
   }
 
-  private void record(TenantContext tenant, String verb, Object subject) {
+  /**
+   * Inside the change's transaction: the entry commits with the change or not at all, with the unit
+   * as the API shows it before and after (its contact's phone masked by the audit).
+   */
+  private void record(TenantContext tenant, String verb, Object subject, R before, R after) {
     audit.record(
-        new AuditLog.Entry(
-            tenant.caller().username(),
-            tenant.code().value(),
-            kind.auditName() + "_" + verb,
-            String.valueOf(subject),
-            "SUCCESS",
-            null,
-            null));
+        tenant,
+        kind.auditName() + "_" + verb,
+        String.valueOf(subject),
+        before == null ? null : kind.toApi(before),
+        after == null ? null : kind.toApi(after));
   }
 
   private static Pageable sorted(Pageable pageable) {

@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.units.web;
 
+import cn.shuangyong.platform.idempotency.Idempotent;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
 import cn.shuangyong.platform.web.ApiProblems;
@@ -8,8 +9,10 @@ import cn.shuangyong.platform.web.PageResponse;
 import cn.shuangyong.platform.web.Problem;
 import cn.shuangyong.tenants.units.api.GarrisonUnit;
 import cn.shuangyong.tenants.units.api.GarrisonUnitForm;
+import cn.shuangyong.tenants.units.api.MilitaryBranch;
 import cn.shuangyong.tenants.units.api.ResponsibleUnit;
 import cn.shuangyong.tenants.units.api.ResponsibleUnitForm;
+import cn.shuangyong.tenants.units.api.UnitContact;
 import cn.shuangyong.tenants.units.api.UnitService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -31,6 +34,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 /** Garrison units and responsible units of one tenant ({@code api-contract.md}, "Units"). */
@@ -48,9 +52,10 @@ public class UnitController {
   }
 
   /**
-   * The tenant's garrison units. The contact person ({@code contactName}, {@code contactPhone}) is
-   * answered to CITY_ADMIN, CITY_STAFF and SUPERVISOR, and to a GARRISON_LIAISON for its own unit
-   * only; for any other caller and unit both fields are left out.
+   * The tenant's garrison units. The contact person ({@code contactName}, {@code contactPhone}
+   * masked, e.g. {@code 139****2345}) is answered to CITY_ADMIN, CITY_STAFF and SUPERVISOR, and to
+   * a GARRISON_LIAISON for its own unit only; for any other caller and unit both fields are left
+   * out. The plain phone: {@code GET …/garrison-units/{id}/contact}.
    */
   @Get("/garrison-units")
   public PageResponse<GarrisonUnit> listGarrisonUnits(
@@ -64,13 +69,34 @@ public class UnitController {
     return new PageResponse<>(result.getContent(), result.getTotalSize(), page, size);
   }
 
+  /**
+   * The tenant's 军种/兵种 in display order: the codes a garrison unit's {@code branch} takes. A
+   * retired branch (the 战略支援部队) is listed with {@code active: false} so that history reads;
+   * creating or changing a unit with it, or with a code not listed, is a 422.
+   */
+  @Get("/military-branches")
+  public List<MilitaryBranch> militaryBranches(@TenantPath TenantContext context) {
+    return units.listBranches(context);
+  }
+
   /** One garrison unit; its contact person as in the list (office, supervisors, own liaison). */
   @Get("/garrison-units/{id}")
   public GarrisonUnit garrisonUnit(@TenantPath TenantContext context, long id) {
     return units.findGarrisonUnit(context, id);
   }
 
+  /**
+   * The garrison unit's contact person in plain, audited. For CITY_ADMIN and CITY_STAFF only (403
+   * for everyone else, 404 for another tenant); each answer is recorded in the audit trail as
+   * PERSONAL_DATA_UNMASKED (显示). Lists and details answer the phone masked.
+   */
+  @Get("/garrison-units/{id}/contact")
+  public UnitContact garrisonUnitContact(@TenantPath TenantContext context, long id) {
+    return units.garrisonUnitContact(context, id);
+  }
+
   /** Adds a garrison unit (city admin). */
+  @Idempotent
   @Post("/garrison-units")
   public HttpResponse<GarrisonUnit> createGarrisonUnit(
       @TenantPath TenantContext context, @Body @Valid GarrisonUnitForm form) {
@@ -103,9 +129,10 @@ public class UnitController {
   }
 
   /**
-   * The tenant's responsible units. The contact person ({@code contactName}, {@code contactPhone})
-   * is answered to CITY_ADMIN, CITY_STAFF and SUPERVISOR, and to a UNIT_HANDLER for its own unit
-   * only; for any other caller and unit both fields are left out.
+   * The tenant's responsible units. The contact person ({@code contactName}, {@code contactPhone}
+   * masked, e.g. {@code 0573-****0001}) is answered to CITY_ADMIN, CITY_STAFF and SUPERVISOR, and
+   * to a UNIT_HANDLER for its own unit only; for any other caller and unit both fields are left
+   * out. The plain phone: {@code GET …/responsible-units/{id}/contact}.
    */
   @Get("/responsible-units")
   public PageResponse<ResponsibleUnit> listResponsibleUnits(
@@ -125,7 +152,18 @@ public class UnitController {
     return units.findResponsibleUnit(context, id);
   }
 
+  /**
+   * The responsible unit's contact person in plain, audited. For CITY_ADMIN and CITY_STAFF only
+   * (403 for everyone else, 404 for another tenant); each answer is recorded in the audit trail as
+   * PERSONAL_DATA_UNMASKED (显示). Lists and details answer the phone masked.
+   */
+  @Get("/responsible-units/{id}/contact")
+  public UnitContact responsibleUnitContact(@TenantPath TenantContext context, long id) {
+    return units.responsibleUnitContact(context, id);
+  }
+
   /** Adds a responsible unit (city admin). */
+  @Idempotent
   @Post("/responsible-units")
   public HttpResponse<ResponsibleUnit> createResponsibleUnit(
       @TenantPath TenantContext context, @Body @Valid ResponsibleUnitForm form) {

@@ -29,13 +29,15 @@ class NeedRulesTest {
   /** Status → the actions it allows, in the order of {@link Action}. */
   private static final List<String> WORKFLOW =
       List.of(
-          // SUBMIT ACCEPT REJECT PROGRESS COMPLETE CONFIRM REOPEN SUPERVISE
-          "SUBMITTED   . x x . . . . x",
-          "ACCEPTED    . . . x x . . x",
-          "REJECTED    . . . . . . . .",
-          "IN_PROGRESS . . . x x . . x",
-          "COMPLETED   . . . . . x . .",
-          "CLOSED      . . . . . . . .");
+          // SUBMIT ACCEPT REJECT PROGRESS COMPLETE CONFIRM REOPEN SUPERVISE WITHDRAW
+          // PROGRESS_ON_BEHALF COMPLETE_ON_BEHALF
+          "SUBMITTED   . x x . . . . x x . .",
+          "ACCEPTED    . . . x x . . x . x x",
+          "REJECTED    . . . . . . . . . . .",
+          "IN_PROGRESS . . . x x . . x . x x",
+          "COMPLETED   . . . . . x . . . . .",
+          "CLOSED      . . . . . . . . . . .",
+          "WITHDRAWN   . . . . . . . . . . .");
 
   @Test
   void eachStatusAllowsExactlyTheActionsOfTheTable() {
@@ -48,7 +50,10 @@ class NeedRulesTest {
             Action.COMPLETE,
             Action.CONFIRM,
             Action.REOPEN,
-            Action.SUPERVISE);
+            Action.SUPERVISE,
+            Action.WITHDRAW,
+            Action.PROGRESS_ON_BEHALF,
+            Action.COMPLETE_ON_BEHALF);
     List<String> actual = new ArrayList<>();
     for (Status status : Status.values()) {
       StringBuilder row = new StringBuilder(String.format("%-11s", status.name()));
@@ -72,6 +77,16 @@ class NeedRulesTest {
     assertThat(NeedWorkflow.next(Status.ACCEPTED, Action.SUPERVISE, null))
         .as("督办 changes no status")
         .isEqualTo(Status.ACCEPTED);
+    assertThat(NeedWorkflow.next(Status.SUBMITTED, Action.WITHDRAW, null))
+        .isEqualTo(Status.WITHDRAWN);
+    assertThat(NeedWorkflow.recorded(Action.COMPLETE, null, true))
+        .isEqualTo(Action.COMPLETE_ON_BEHALF);
+    assertThat(NeedWorkflow.recorded(Action.PROGRESS, null, true))
+        .isEqualTo(Action.PROGRESS_ON_BEHALF);
+    assertThat(NeedWorkflow.recorded(Action.PROGRESS, null, false)).isEqualTo(Action.PROGRESS);
+    assertThat(NeedWorkflow.next(Status.ACCEPTED, Action.COMPLETE_ON_BEHALF, null))
+        .isEqualTo(Status.COMPLETED);
+    assertThat(Status.WITHDRAWN.isOpen()).as("a withdrawn need is no open item").isFalse();
   }
 
   /**
@@ -82,13 +97,13 @@ class NeedRulesTest {
   private static final List<String> PERMISSIONS =
       List.of(
           // caller            FOR_TROOPS        FOR_CIVILIANS
-          "admin             | x x x . . . . x | x x x . . . . x",
-          "staff             | x x x x x . . . | x x x x x x . .",
-          "handler           | . . . x x . . . | . . . . . . . .",
-          "other handler     | . . . . . . . . | . . . . . . . .",
-          "liaison           | x . . . . x . . | x . . x x . . .",
-          "other liaison     | x . . . . . . . | x . . . . . . .",
-          "supervisor        | . . . . . . . x | . . . . . . . x");
+          "admin             | x x x . . . . x x . . | x x x . . . . x x . .",
+          "staff             | x x x x x . . . x x x | x x x x x x . . x x x",
+          "handler           | . . . x x . . . . . . | . . . . . . . . . . .",
+          "other handler     | . . . . . . . . . . . | . . . . . . . . . . .",
+          "liaison           | x . . . . x . . x . . | x . . x x . . . . . .",
+          "other liaison     | x . . . . . . . . . . | x . . . . . . . . . .",
+          "supervisor        | . . . . . . . x . . . | . . . . . . . x . . .");
 
   @Test
   void eachCallerMayTakeExactlyTheActionsOfTheTable() {

@@ -1,0 +1,443 @@
+package cn.shuangyong.tenants.budgets.internal;
+
+import cn.shuangyong.platform.database.TenantDataSourceFactory;
+import cn.shuangyong.tenants.attachments.api.Attachment;
+import cn.shuangyong.tenants.budgets.api.Budget;
+import cn.shuangyong.tenants.budgets.api.BudgetCategory;
+import cn.shuangyong.tenants.budgets.api.Expenditure;
+import cn.shuangyong.tenants.budgets.api.ExpenditurePage;
+import cn.shuangyong.tenants.budgets.api.ExpenditureQuery;
+import cn.shuangyong.tenants.budgets.api.MonthActual;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The budget lines, expenditures and vouchers of the tenant whose TenantScope transaction is
+ * running, in plain parameterised SQL. Sums are taken by the database over {@code numeric}, so they
+ * are exact to the fen. Works only inside a TenantScope transaction (the fenced connection decides
+ * the schema).
+ */
+@Singleton
+public class BudgetStore {
+  /** The ledger's sort fields and their columns. */
+  public static final Map<String, String> SORTABLE =
+      Map.of(
+          "id", "e.id",
+          "date", "e.spent_on",
+          "amount", "e.amount",
+          "category", "c.sort_order",
+          "payee", "e.payee",
+          "createdAt", "e.created_at");
+
+  private static final String EXPENDITURE =
+      """
+      select e.id, e.year, e.spent_on, e.amount, e.budget_line_id, c.name as category, e.payee,
+             e.purpose, e.project_id, p.name as project_name, e.need_id, n.title as need_title,
+             e.over_budget_reason, e.evidenced, e.created_at, e.created_by,
+             (select count(*) from expenditure_voucher v where v.expenditure_id = e.id) as vouchers
+      from expenditure e
+      join budget_line l on l.id = e.budget_line_id
+      join budget_category c on c.id = l.category_id
+      left join project p on p.id = e.project_id
+      left join need n on n.id = e.need_id
+      """;
+
+  /** A kept budget line, for the writes. */
+  public record LineRow(long id, long categoryId, String category, BigDecimal amount) {}
+
+  public record NewExpenditure(
+      int year,
+      long budgetLineId,
+      LocalDate date,
+      BigDecimal amount,
+      String payee,
+      String purpose,
+      @Nullable Long projectId,
+      @Nullable Long needId,
+      @Nullable String overBudgetReason,
+      Instant at,
+      String actor) {}
+
+  /** A kept voucher with where its bytes are. */
+  public record VoucherRow(Attachment attachment, String storageKey) {}
+
+  private final JdbcOperations jdbc;
+
+  BudgetStore(@Named(TenantDataSourceFactory.TENANT_DATA_SOURCE) JdbcOperations jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The order of the ledger by a {@link #SORTABLE} field (newest date first when null). */
+  public static String orderBy(@Nullable String property, boolean ascending) {
+    String column = property == null ? null : SORTABLE.get(property);
+    if (column == null) {
+      return "e.spent_on desc, e.id desc";
+    }
+    return column + (ascending ? " asc" : " desc") + ", e.id desc";
+  }
+
+  public List<BudgetCategory> categories() {
+    return query(
+        "select id, name, sort_order, active from budget_category order by sort_order, id",
+        List.of(),
+        rows ->
+            new BudgetCategory(
+                rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getBoolean(4)));
+  }
+
+  public long addCategory(String name) {
+    return queryOne(
+        "insert into budget_category (name, sort_order)"
+            + " values (?, (select coalesce(max(sort_order), 0) + 10 from budget_category))"
+            + " returning id",
+        List.of(name),
+        rows -> rows.getLong(1));
+  }
+
+  /** The year's lines with their spending and the previous year's amount of each category. */
+  public List<Budget.Line> lines(int year) {
+    return query(
+        """
+        select l.id, c.name, l.amount,
+               coalesce(s.spent, 0), coalesce(s.evidenced, 0), previous.amount, coalesce(s.count, 0)
+        from budget_line l
+        join budget_category c on c.id = l.category_id
+        left join (select budget_line_id, sum(amount) as spent,
+                          coalesce(sum(amount) filter (where evidenced), 0) as evidenced,
+                          count(*) as count
+                   from expenditure where year = ? group by budget_line_id) s
+               on s.budget_line_id = l.id
+        left join budget_line previous
+               on previous.year = l.year - 1 and previous.category_id = l.category_id
+        where l.year = ?
+        order by c.sort_order, c.id
+        """,
+        List.of(year, year),
+        rows -> {
+          BigDecimal budgeted = money(rows.getBigDecimal(3));
+          BigDecimal spent = money(rows.getBigDecimal(4));
+          BigDecimal previous = rows.getBigDecimal(6);
+          return new Budget.Line(
+              rows.getLong(1),
+              rows.getString(2),
+              budgeted,
+              spent,
+              money(rows.getBigDecimal(5)),
+              budgeted.subtract(spent),
+              previous == null ? null : money(previous),
+              cn.shuangyong.tenants.budgets.api.BudgetRules.growth(budgeted, previous),
+              rows.getLong(7));
+        });
+  }
+
+  /** The whole budget of {@code year}, or null when the year has no lines. */
+  public @Nullable BigDecimal total(int year) {
+    BigDecimal total =
+        queryOne(
+            "select sum(amount) from budget_line where year = ?",
+            List.of(year),
+            rows -> rows.getBigDecimal(1));
+    return total == null ? null : money(total);
+  }
+
+  /** The year's lines by category id, locked until the transaction ends. */
+  public Map<Long, LineRow> lockLines(int year) {
+    Map<Long, LineRow> lines = new LinkedHashMap<>();
+    query(
+            "select l.id, l.category_id, c.name, l.amount from budget_line l"
+                + " join budget_category c on c.id = l.category_id where l.year = ?"
+                + " order by l.id for update of l",
+            List.of(year),
+            BudgetStore::lineRow)
+        .forEach(line -> lines.put(line.categoryId(), line));
+    return lines;
+  }
+
+  /** The line of {@code category} (its name, case ignored) in {@code year}, locked. */
+  public Optional<LineRow> lockLine(int year, String category) {
+    return query(
+            "select l.id, l.category_id, c.name, l.amount from budget_line l"
+                + " join budget_category c on c.id = l.category_id"
+                + " where l.year = ? and lower(c.name) = lower(?) for update of l",
+            List.of(year, category),
+            BudgetStore::lineRow)
+        .stream()
+        .findFirst();
+  }
+
+  /** The years whose budget has a line of {@code category}, for a message naming them. */
+  public List<Integer> yearsWithCategory(String category) {
+    return query(
+        "select l.year from budget_line l join budget_category c on c.id = l.category_id"
+            + " where lower(c.name) = lower(?) order by l.year",
+        List.of(category),
+        rows -> rows.getInt(1));
+  }
+
+  public BigDecimal spentOnLine(long lineId) {
+    return money(
+        queryOne(
+            "select coalesce(sum(amount), 0) from expenditure where budget_line_id = ?",
+            List.of(lineId),
+            rows -> rows.getBigDecimal(1)));
+  }
+
+  public boolean lineHasExpenditures(long lineId) {
+    return queryOne(
+        "select exists (select 1 from expenditure where budget_line_id = ?)",
+        List.of(lineId),
+        rows -> rows.getBoolean(1));
+  }
+
+  public void insertLine(int year, long categoryId, BigDecimal amount, Instant at, String actor) {
+    update(
+        "insert into budget_line (year, category_id, amount, created_at, created_by, updated_at,"
+            + " updated_by) values (?, ?, ?, ?, ?, ?, ?)",
+        List.of(year, categoryId, amount, Timestamp.from(at), actor, Timestamp.from(at), actor));
+  }
+
+  public void updateLine(long lineId, BigDecimal amount, Instant at, String actor) {
+    update(
+        "update budget_line set amount = ?, updated_at = ?, updated_by = ? where id = ?",
+        List.of(amount, Timestamp.from(at), actor, lineId));
+  }
+
+  public void deleteLine(long lineId) {
+    update("delete from budget_line where id = ?", List.of(lineId));
+  }
+
+  public boolean exists(String table, long id) {
+    // table is "project" or "need", written by the service, never input
+    return queryOne(
+        "select exists (select 1 from " + table + " where id = ?)",
+        List.of(id),
+        rows -> rows.getBoolean(1));
+  }
+
+  public long insertExpenditure(NewExpenditure e) {
+    List<Object> values = new ArrayList<>();
+    values.add(e.year());
+    values.add(e.budgetLineId());
+    values.add(e.date());
+    values.add(e.amount());
+    values.add(e.payee());
+    values.add(e.purpose());
+    values.add(e.projectId());
+    values.add(e.needId());
+    values.add(e.overBudgetReason());
+    values.add(Timestamp.from(e.at()));
+    values.add(e.actor());
+    return queryOne(
+        "insert into expenditure (year, budget_line_id, spent_on, amount, payee, purpose,"
+            + " project_id, need_id, over_budget_reason, created_at, created_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+        values,
+        rows -> rows.getLong(1));
+  }
+
+  public Optional<Expenditure> findExpenditure(long id, boolean lock) {
+    if (lock
+        && query("select id from expenditure where id = ? for update", List.of(id), r -> 1)
+            .isEmpty()) {
+      return Optional.empty();
+    }
+    return query(EXPENDITURE + " where e.id = ?", List.of(id), BudgetStore::expenditure).stream()
+        .findFirst();
+  }
+
+  public ExpenditurePage listExpenditures(
+      ExpenditureQuery filter, String orderBy, int offset, int limit) {
+    StringBuilder where = new StringBuilder(" where true");
+    List<Object> arguments = new ArrayList<>();
+    if (filter.year() != null) {
+      where.append(" and e.year = ?");
+      arguments.add(filter.year());
+    }
+    if (filter.category() != null && !filter.category().isBlank()) {
+      where.append(" and lower(c.name) = lower(?)");
+      arguments.add(filter.category().trim());
+    }
+    if (filter.projectId() != null) {
+      where.append(" and e.project_id = ?");
+      arguments.add(filter.projectId());
+    }
+    if (filter.evidenced() != null) {
+      where.append(" and e.evidenced = ?");
+      arguments.add(filter.evidenced());
+    }
+    long total =
+        queryOne(
+            "select count(*) from expenditure e join budget_line l on l.id = e.budget_line_id"
+                + " join budget_category c on c.id = l.category_id"
+                + where,
+            arguments,
+            rows -> rows.getLong(1));
+    List<Object> paged = new ArrayList<>(arguments);
+    paged.add(limit);
+    paged.add(offset);
+    // orderBy comes from orderBy(), built of SORTABLE's columns only
+    List<Expenditure> items =
+        query(
+            EXPENDITURE + where + " order by " + orderBy + " limit ? offset ?",
+            paged,
+            BudgetStore::expenditure);
+    return new ExpenditurePage(items, total);
+  }
+
+  /** Spent and evidenced in each month of the year that has spending. */
+  public List<MonthActual> months(int year) {
+    return query(
+        "select extract(month from spent_on)::int, sum(amount),"
+            + " coalesce(sum(amount) filter (where evidenced), 0)"
+            + " from expenditure where year = ? group by 1 order by 1",
+        List.of(year),
+        rows ->
+            new MonthActual(
+                rows.getInt(1),
+                money(rows.getBigDecimal(2)),
+                money(rows.getBigDecimal(3)),
+                BigDecimal.ZERO));
+  }
+
+  public void markEvidenced(long expenditureId) {
+    update("update expenditure set evidenced = true where id = ?", List.of(expenditureId));
+  }
+
+  public Attachment insertVoucher(
+      long expenditureId,
+      String fileName,
+      String contentType,
+      long size,
+      String storageKey,
+      Instant at,
+      String actor) {
+    long id =
+        queryOne(
+            "insert into expenditure_voucher (expenditure_id, file_name, content_type, size_bytes,"
+                + " storage_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?)"
+                + " returning id",
+            List.of(
+                expenditureId, fileName, contentType, size, storageKey, Timestamp.from(at), actor),
+            rows -> rows.getLong(1));
+    return new Attachment(id, fileName, contentType, size, at, actor, null);
+  }
+
+  public List<Attachment> vouchers(long expenditureId) {
+    return query(
+            "select id, file_name, content_type, size_bytes, created_at, created_by, storage_key"
+                + " from expenditure_voucher where expenditure_id = ? order by id",
+            List.of(expenditureId),
+            BudgetStore::voucher)
+        .stream()
+        .map(VoucherRow::attachment)
+        .toList();
+  }
+
+  public Optional<VoucherRow> voucher(long expenditureId, long voucherId) {
+    return query(
+            "select id, file_name, content_type, size_bytes, created_at, created_by, storage_key"
+                + " from expenditure_voucher where expenditure_id = ? and id = ?",
+            List.of(expenditureId, voucherId),
+            BudgetStore::voucher)
+        .stream()
+        .findFirst();
+  }
+
+  private static VoucherRow voucher(ResultSet rows) throws SQLException {
+    return new VoucherRow(
+        new Attachment(
+            rows.getLong(1),
+            rows.getString(2),
+            rows.getString(3),
+            rows.getLong(4),
+            rows.getTimestamp(5).toInstant(),
+            rows.getString(6),
+            null),
+        rows.getString(7));
+  }
+
+  private static LineRow lineRow(ResultSet rows) throws SQLException {
+    return new LineRow(
+        rows.getLong(1), rows.getLong(2), rows.getString(3), money(rows.getBigDecimal(4)));
+  }
+
+  private static Expenditure expenditure(ResultSet rows) throws SQLException {
+    return new Expenditure(
+        rows.getLong("id"),
+        rows.getInt("year"),
+        rows.getObject("spent_on", LocalDate.class),
+        money(rows.getBigDecimal("amount")),
+        rows.getLong("budget_line_id"),
+        rows.getString("category"),
+        rows.getString("payee"),
+        rows.getString("purpose"),
+        rows.getObject("project_id", Long.class),
+        rows.getString("project_name"),
+        rows.getObject("need_id", Long.class),
+        rows.getString("need_title"),
+        rows.getString("over_budget_reason"),
+        rows.getBoolean("evidenced"),
+        rows.getInt("vouchers"),
+        rows.getTimestamp("created_at").toInstant(),
+        rows.getString("created_by"),
+        List.of());
+  }
+
+  private static BigDecimal money(BigDecimal amount) {
+    return amount.setScale(2);
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, List<Object> arguments, RowReader<T> reader) {
+    return jdbc.prepareStatement(
+        sql,
+        statement -> {
+          bind(statement, arguments);
+          List<T> found = new ArrayList<>();
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.add(reader.read(rows));
+            }
+          }
+          return found;
+        });
+  }
+
+  private <T> T queryOne(String sql, List<Object> arguments, RowReader<T> reader) {
+    return query(sql, arguments, reader).get(0);
+  }
+
+  private void update(String sql, List<Object> arguments) {
+    jdbc.prepareStatement(
+        sql,
+        statement -> {
+          bind(statement, arguments);
+          return statement.executeUpdate();
+        });
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package cn.shuangyong.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shuangyong.tenants.demo.DemoProvince;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * 双拥工作经费 end to end in a real browser: Pinghu's city admin sets the year's budget, records an
+ * expenditure on a line, sees it in the ledger without a voucher, uploads its voucher and sees it
+ * evidenced; the lines show budget, spent and remaining beside the chart drawn on the server as SVG
+ * with Chinese labels.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BudgetsBrowserTest extends BrowserTest {
+
+  @Test
+  void theAdminBudgetsTheYearRecordsAnExpenditureAndEvidencesItWithAVoucher() throws Exception {
+    String payee = "驻平某部-" + System.nanoTime() % 1_000_000;
+    browser.manage().window().setSize(new Dimension(1400, 1000));
+    Chromium.signIn(browser, Chromium.base(server), "pinghu.admin", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "budgets");
+    click(By.id("budget-set"));
+    // the first two categories (慰问, 基础设施): above the demo's spending, room for every run
+    amount("budget-amount-0", "1500000.00");
+    amount("budget-amount-1", "900000.00");
+    click(By.id("budget-save"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("budget-form")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("budget-lines"), "1,500,000.00"));
+
+    click(By.id("expenditure-new"));
+    setDate("expenditure-date", LocalDate.now().toString());
+    pick("expenditure-category", "慰问");
+    browser.findElement(By.cssSelector("#expenditure-amount input")).sendKeys("1234.56");
+    browser.findElement(By.cssSelector("#expenditure-payee input")).sendKeys(payee);
+    browser.findElement(By.cssSelector("#expenditure-purpose textarea")).sendKeys("春节走访慰问");
+    click(By.id("expenditure-save"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("expenditure-form")));
+
+    By row = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + payee + "']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    click(By.cssSelector(".voucher-open"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("voucher-evidenced"), "无凭证"));
+    Path voucher = Files.createTempDirectory("voucher-").resolve("下拨凭证.pdf");
+    Files.write(
+        voucher,
+        "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII));
+    wait.until(
+            driver ->
+                driver
+                    .findElement(By.id("voucher-upload"))
+                    .getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]")))
+        .sendKeys(voucher.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("voucher-evidenced"), "有凭证"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("voucher-files"), "下拨凭证.pdf"));
+    Chromium.screenshot(browser, "budgets-voucher.png");
+    click(By.id("voucher-close"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("voucher-dialog")));
+
+    WebElement chart = browser.findElement(By.cssSelector("#budget-chart svg"));
+    assertThat(chart.getText()).contains("慰问").contains("基础设施");
+    assertThat(browser.findElement(By.id("budget-summary")).getText()).contains("执行率");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-grid"), "有凭证"));
+    assertThat(browser.findElements(By.id("ledger-import"))).as("the office imports").hasSize(1);
+    Chromium.screenshot(browser, "budgets.png");
+  }
+
+  private void amount(String id, String value) {
+    WebElement input =
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(value, Keys.TAB);
+  }
+
+  /** A combo box's item by its name (Tab closes its overlay; Escape would close the dialog). */
+  private void pick(String id, String text) {
+    WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
+    input.sendKeys(text);
+    By item = By.xpath("//vaadin-combo-box-item[contains(., '" + text + "')]");
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(item).click();
+              return true;
+            });
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** The date picker's value is ISO whatever the locale shows; set it as the picker would. */
+  private void setDate(String id, String isoDate) {
+    WebElement picker = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    browser.executeScript("arguments[0].value = arguments[1];", picker, isoDate);
+    wait.until(
+        driver -> !picker.findElement(By.tagName("input")).getDomProperty("value").isEmpty());
+  }
+
+  private void click(By target) {
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(target).click();
+              return true;
+            });
+  }
+}

@@ -1,0 +1,206 @@
+package cn.shuangyong.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shuangyong.platform.testing.Api;
+import cn.shuangyong.tenants.demo.DemoProvince;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * 拥军项目 end to end in a real browser: Pinghu's office creates a project from the list, adds two
+ * milestones on its detail, completes one and sees the progress at 50 % from the milestones, with
+ * every step in the timeline by the staff member's name; the list shows the project's progress.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectsBrowserTest extends BrowserTest {
+  @Inject JsonMapper json;
+
+  @Test
+  void theOfficeCreatesAProjectAddsAndCompletesAMilestoneAndSeesTheProgress() throws Exception {
+    String name = "营区文化室改造-" + System.nanoTime() % 1_000_000;
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    Chromium.signIn(browser, Chromium.base(server), "pinghu.staff", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "projects");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("project-new"))).click();
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#project-name input")))
+        .sendKeys(name);
+    browser.findElement(By.cssSelector("#project-category input")).sendKeys("文化生活");
+    pick("project-garrison-units", "驻平陆军某部");
+    pick("project-responsible-unit", "交通运输局");
+    browser.findElement(By.cssSelector("#project-budget input")).sendKeys("128000.50");
+    setDate("project-planned-start", LocalDate.now().toString());
+    setDate("project-planned-end", LocalDate.now().plusMonths(4).toString());
+    Chromium.screenshot(browser, "projects-new.png");
+    click(By.id("project-save"));
+
+    wait.until(ExpectedConditions.textToBe(By.id("project-heading"), name));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-status"), "计划中"));
+    assertThat(browser.findElement(By.id("project-budget-value")).getText()).contains("128,000.50");
+    assertThat(browser.findElement(By.id("project-progress")).getText()).contains("0%");
+
+    addMilestone("方案设计", LocalDate.now().plusDays(20));
+    addMilestone("施工验收", LocalDate.now().plusMonths(3));
+    wait.until(
+        driver -> driver.findElements(By.cssSelector(".project-milestone-complete")).size() == 2);
+    click(By.cssSelector(".project-milestone-complete"));
+
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("project-progress"), "50%"));
+    assertThat(browser.findElement(By.id("project-progress")).getText()).contains("按节点完成情况计算");
+    WebElement timeline = browser.findElement(By.id("project-timeline"));
+    wait.until(ExpectedConditions.textToBePresentInElement(timeline, "完成节点"));
+    assertThat(timeline.getText())
+        .contains("创建项目")
+        .contains("添加节点")
+        .contains("平湖市双拥办工作人员")
+        .doesNotContain("pinghu.staff");
+    Chromium.screenshot(browser, "projects-detail.png");
+
+    browser.get(Chromium.base(server) + "projects");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#project-search input")))
+        .sendKeys(name);
+    By row = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + name + "']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-grid"), "50%"));
+    Chromium.screenshot(browser, "projects-list.png");
+  }
+
+  @Test
+  void theOfficeEntersProgressAndLinksANeedWhichThenShowsTheProject() throws Exception {
+    String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+    String need = aNeed("营区饮水净化-" + suffix);
+    String project = aProject("饮水工程-" + suffix);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    Chromium.signIn(browser, Chromium.base(server), "pinghu.staff", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "projects/" + project);
+
+    click(By.id("project-action-enter_progress"));
+    WebElement percent =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#project-progress-percent input")));
+    percent.sendKeys(Keys.chord(Keys.CONTROL, "a"), "40");
+    browser.findElement(By.cssSelector("#project-progress-note textarea")).sendKeys("设备已到货");
+    click(By.id("project-progress-save"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("project-progress"), "40%"));
+    assertThat(browser.findElement(By.id("project-progress")).getText()).contains("手工填报");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("project-timeline"), "设备已到货"));
+
+    pick("project-need-choice", "营区饮水净化-" + suffix);
+    click(By.id("project-need-link"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("project-needs"), "营区饮水净化-" + suffix));
+    Chromium.screenshot(browser, "projects-progress-needs.png");
+
+    browser.get(Chromium.base(server) + "needs/" + need);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("need-projects"), "饮水工程-" + suffix));
+    assertThat(browser.findElement(By.id("need-projects")).getText()).contains("40%");
+  }
+
+  private String aNeed(String title) {
+    Api api = new Api(server, json);
+    Map<String, Object> body = new HashMap<>();
+    body.put("direction", "FOR_TROOPS");
+    body.put("title", title);
+    body.put("category", "医疗保障");
+    Api.Answer created =
+        api.post(
+            "/api/v1/tenants/pinghu/needs",
+            body,
+            api.login("pinghu.liaison", DemoProvince.PASSWORD));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.string("id");
+  }
+
+  private String aProject(String name) {
+    Api api = new Api(server, json);
+    String staff = api.login("pinghu.staff", DemoProvince.PASSWORD);
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    body.put("category", "基础设施");
+    body.put(
+        "garrisonUnitIds",
+        List.of(api.get("/api/v1/tenants/pinghu/garrison-units", staff).items().get(0).get("id")));
+    body.put(
+        "responsibleUnitId",
+        api.get("/api/v1/tenants/pinghu/responsible-units", staff).items().get(0).get("id"));
+    body.put("budget", "60000.00");
+    body.put("fundingSource", "FISCAL");
+    body.put("plannedStart", LocalDate.now().toString());
+    body.put("plannedEnd", LocalDate.now().plusMonths(3).toString());
+    Api.Answer created = api.post("/api/v1/tenants/pinghu/projects", body, staff);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.string("id");
+  }
+
+  private void addMilestone(String title, LocalDate due) {
+    WebElement input =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("#milestone-title input")));
+    input.sendKeys(title);
+    setDate("milestone-due", due.toString());
+    click(By.id("milestone-add"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("project-milestones"), title));
+  }
+
+  /**
+   * A combo box's item by part of its name (Tab closes its overlay; Escape would close the dialog).
+   */
+  private void pick(String id, String text) {
+    WebElement input = browser.findElement(By.cssSelector("#" + id + " input"));
+    input.sendKeys(text);
+    By item =
+        By.xpath(
+            "//vaadin-combo-box-item[contains(., '"
+                + text
+                + "')] | //vaadin-multi-select-combo-box-item[contains(., '"
+                + text
+                + "')]");
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(item).click();
+              return true;
+            });
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** The date picker's value is ISO whatever the locale shows; set it as the picker would. */
+  private void setDate(String id, String isoDate) {
+    WebElement picker = browser.findElement(By.id(id));
+    browser.executeScript("arguments[0].value = arguments[1];", picker, isoDate);
+    wait.until(
+        driver -> !picker.findElement(By.tagName("input")).getDomProperty("value").isEmpty());
+  }
+
+  private void click(By target) {
+    wait.ignoring(ElementClickInterceptedException.class)
+        .until(
+            driver -> {
+              driver.findElement(target).click();
+              return true;
+            });
+  }
+}
