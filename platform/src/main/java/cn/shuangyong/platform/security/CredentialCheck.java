@@ -230,7 +230,8 @@ public class CredentialCheck {
             user != null ? user.tenant() : tenantOfAccount(name),
             action(outcome, reason),
             channel.name(),
-            outcome == Outcome.SUCCESS ? "SUCCESS" : "FAILURE",
+            // the password step of a sign-in held for its code went well: no failure to count
+            outcome == Outcome.SUCCESS || outcome == Outcome.TOTP_REQUIRED ? "SUCCESS" : "FAILURE",
             ip,
             reason));
     return new Result(outcome, user, lockedUntil);

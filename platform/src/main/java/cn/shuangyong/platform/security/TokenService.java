@@ -44,6 +44,7 @@ public class TokenService {
   private final TokenGenerator generator;
   private final TransactionOperations<Connection> transactions;
   private final RevocationList revocations;
+  private final UiSessionLedger uiSessions;
   private final Clock clock;
   private final Duration accessLifetime;
   private final Duration refreshLifetime;
@@ -53,12 +54,14 @@ public class TokenService {
       TokenGenerator generator,
       @Named(PlatformDataSource.NAME) TransactionOperations<Connection> transactions,
       RevocationList revocations,
+      UiSessionLedger uiSessions,
       Clock clock,
       @Value("${shuangyong.security.access-token-lifetime:15m}") Duration accessLifetime,
       @Value("${shuangyong.security.refresh-token-lifetime:8h}") Duration refreshLifetime) {
     this.generator = generator;
     this.transactions = transactions;
     this.revocations = revocations;
+    this.uiSessions = uiSessions;
     this.clock = clock;
     this.accessLifetime = accessLifetime;
     this.refreshLifetime = refreshLifetime;
@@ -269,13 +272,22 @@ public class TokenService {
   /**
    * Ends every session of an account at once (disabled, password reset or changed, signed out
    * everywhere): each access token still alive and every refresh token, except the session of
-   * {@code keepJti} when given (the one that changed its own password).
+   * {@code keepJti} when given (the one that changed its own password), and every UI session on any
+   * node except {@code keepUiSessionId} (see {@link UiSessionLedger}).
    */
-  public void revokeAllOf(long userId, @Nullable String keepJti) {
+  public void revokeAllOf(long userId, @Nullable String keepJti, @Nullable String keepUiSessionId) {
     Instant now = clock.instant();
     List<Revoked> revoked =
         transactions.executeWrite(
-            status -> revokeAllOf(status.getConnection(), userId, keepJti, now));
+            status -> {
+              Connection connection = status.getConnection();
+              List<Revoked> all = revokeAllOf(connection, userId, keepJti, now);
+              for (UiSessionLedger.Revoked ui :
+                  uiSessions.revokeAllOf(connection, userId, keepUiSessionId, now)) {
+                all.add(new Revoked(ui.id(), ui.expiresAt()));
+              }
+              return all;
+            });
     revoked.forEach(token -> remember(token.jti(), token.expiresAt(), now));
   }
 

@@ -173,7 +173,12 @@ class SecondFactorApiTest implements TestPropertyProvider {
     assertThat(api.post("/api/v1/me/totp/remove", Map.of("code", code(secret)), current).status())
         .isEqualTo(409);
     assertThat(auditActions(user.username()))
-        .contains("TOTP_ENROLLED", "TOTP_REMOVED", "LOGIN_TOTP_REQUIRED", "LOGIN_TOTP_FAILED");
+        .contains(
+            "TOTP_ENROLLED:SUCCESS",
+            "TOTP_REMOVED:SUCCESS",
+            // the password was right: the step is no failure, the wrong code afterwards is
+            "LOGIN_TOTP_REQUIRED:SUCCESS",
+            "LOGIN_TOTP_FAILED:FAILURE");
   }
 
   @Test
@@ -338,7 +343,7 @@ class SecondFactorApiTest implements TestPropertyProvider {
         api.login(newUser(Role.CITY_ADMIN, TENANT).username(), PlatformFixtures.PASSWORD);
     assertThat(api.post(path, Map.of(), cityAdmin).status()).isEqualTo(204);
     assertThat(login(staff.username(), null).status()).isEqualTo(200);
-    assertThat(auditActions(staff.username())).contains("TOTP_RESET");
+    assertThat(auditActions(staff.username())).contains("TOTP_RESET:SUCCESS");
 
     UserAccount platformAccount = newUser(Role.SUPERVISOR, null);
     String supervisorToken = login(platformAccount.username(), null).string("access_token");
@@ -366,7 +371,8 @@ class SecondFactorApiTest implements TestPropertyProvider {
     try (Connection connection = TestInfrastructure.get().ownerConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "select action from platform.audit_event where username = ? or target = ?"
+                "select action || ':' || result from platform.audit_event"
+                    + " where username = ? or target = ?"
                     + " order by id")) {
       select.setString(1, username);
       select.setString(2, "user:" + username);

@@ -36,6 +36,7 @@ class RevocationTest {
   private EmbeddedServer nodeB;
   private Api apiA;
   private Api apiB;
+  private long uiUserId;
 
   @BeforeAll
   void startTwoNodes() {
@@ -46,6 +47,7 @@ class RevocationTest {
     PlatformFixtures fixtures = new PlatformFixtures(nodeA.getApplicationContext());
     fixtures.province("revprov", "rev_city");
     fixtures.user("rev.user", Role.CITY_STAFF, "rev_city", null, null, null);
+    uiUserId = fixtures.user("rev.ui", Role.CITY_STAFF, "rev_city", null, null, null).id();
   }
 
   @AfterAll
@@ -90,6 +92,37 @@ class RevocationTest {
     } finally {
       redisOfA.acceptWrites();
     }
+  }
+
+  /**
+   * The UI side of "end every session of an account": a UI sign-in opened on node A is refused on
+   * node B within the same window (B's tabs ask B's list at every request), the one kept is not.
+   */
+  @Test
+  void uiSignInsEndedOnOneNodeAreRefusedOnTheOther() {
+    UiSessionLedger ledgerOfA = nodeA.getApplicationContext().getBean(UiSessionLedger.class);
+    TokenService tokensOfA = nodeA.getApplicationContext().getBean(TokenService.class);
+    TokenService tokensOfB = nodeB.getApplicationContext().getBean(TokenService.class);
+    String ended = ledgerOfA.open("rev.ui");
+    String kept = ledgerOfA.open("rev.ui");
+    assertThat(tokensOfB.verdict(ended)).isEqualTo(RevocationList.Verdict.VALID);
+
+    tokensOfA.revokeAllOf(uiUserId, null, kept);
+
+    assertThat(tokensOfA.verdict(ended)).isEqualTo(RevocationList.Verdict.REVOKED);
+    Duration window = nodeB.getApplicationContext().getBean(RevocationList.class).maxStaleness();
+    long started = System.nanoTime();
+    while (tokensOfB.verdict(ended) != RevocationList.Verdict.REVOKED
+        && System.nanoTime() - started < window.plusSeconds(2).toNanos()) {
+      sleep(50);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(tokensOfB.verdict(ended))
+        .as("node B after %s", took)
+        .isEqualTo(RevocationList.Verdict.REVOKED);
+    assertThat(took).isLessThanOrEqualTo(window);
+    assertThat(tokensOfB.verdict(kept)).isEqualTo(RevocationList.Verdict.VALID);
+    assertThat(tokensOfA.verdict(kept)).isEqualTo(RevocationList.Verdict.VALID);
   }
 
   @Test

@@ -108,18 +108,14 @@ public class AccountSessions implements VaadinServiceInitListener {
 
   @EventListener
   void onSessionsEnded(AccountSessionsEnded ended) {
-    for (VaadinSession session : sessions.sessionsOf(ended.username())) {
-      if (session.getSession() != null
-          && session.getSession().getId().equals(ended.keepSessionId())) {
-        continue;
-      }
+    for (VaadinSession session : sessions.sessionsOf(ended.username(), ended.keepSessionId())) {
       end(session);
     }
   }
 
   private static void end(VaadinSession session) {
     try {
-      session.access(() -> session.setAttribute(CurrentUser.class, null));
+      session.access(() -> UiSession.forget(session));
       if (session.getSession() != null) {
         session.getSession().invalidate();
       }

@@ -2,16 +2,19 @@ package cn.shuangyong.ui.accounts;
 
 import cn.shuangyong.platform.accounts.api.Actor;
 import cn.shuangyong.ui.security.UiSession;
-import com.vaadin.flow.server.VaadinSession;
 
-/** The signed-in user as the account service's actor: its address and this UI session's id. */
+/**
+ * The signed-in user as the account service's actor: its address and the ledger id of this UI
+ * sign-in (the session kept when the user changes its own password).
+ */
 final class UiActor {
   private UiActor() {}
 
   static Actor current() {
-    VaadinSession session = VaadinSession.getCurrent();
-    String sessionId =
-        session == null || session.getSession() == null ? null : session.getSession().getId();
-    return new Actor(UiSession.requireUser(), UiSession.clientAddress(), null, sessionId);
+    return new Actor(
+        UiSession.requireUser(),
+        UiSession.clientAddress(),
+        null,
+        UiSession.sessionId().orElse(null));
   }
 }

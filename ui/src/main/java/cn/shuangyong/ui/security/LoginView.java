@@ -3,6 +3,7 @@ package cn.shuangyong.ui.security;
 import cn.shuangyong.platform.ratelimit.RateLimitVerdict;
 import cn.shuangyong.platform.ratelimit.SignInThrottle;
 import cn.shuangyong.platform.security.CredentialCheck;
+import cn.shuangyong.platform.security.UiSessionLedger;
 import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.ui.layout.LanguageSwitch;
 import cn.shuangyong.ui.support.ViewTitle;
@@ -40,13 +41,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
   private static final DateTimeFormatter LOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
   private final CredentialCheck credentials;
   private final SignInThrottle throttle;
+  private final UiSessionLedger ledger;
   private final LoginForm form = new LoginForm();
   private final VerticalLayout codeStep = new VerticalLayout();
   private final TextField code = new TextField();
   private String pendingUsername;
   private String pendingPassword;
 
-  public LoginView(CredentialCheck credentials, SignInThrottle throttle) {
+  public LoginView(CredentialCheck credentials, SignInThrottle throttle, UiSessionLedger ledger) {
+    this.ledger = ledger;
     this.credentials = credentials;
     this.throttle = throttle;
     addClassName("login-view");
@@ -183,7 +186,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
   private void finishSignIn(CredentialCheck.Result result) {
     pendingUsername = null;
     pendingPassword = null;
-    UiSession.signIn(result.user());
+    UiSession.signIn(result.user(), ledger.open(result.user().username()));
     UI.getCurrent().navigate(UiSession.takeIntendedLocation());
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class UiSession {
   private static final String LOCALE = "shuangyong.locale";
   private static final String INTENDED = "shuangyong.intended-location";
+  private static final String SESSION_ID = "shuangyong.ui-session-id";
 
   private UiSession() {}
 
@@ -31,13 +32,40 @@ public final class UiSession {
     return user().orElseThrow(() -> new IllegalStateException("no user signed in"));
   }
 
-  /** Signs in: a new HTTP session id first (no session fixation), then the user. */
-  static void signIn(CurrentUser user) {
+  /**
+   * Signs in: a new HTTP session id first (no session fixation), then the user and the id of this
+   * sign-in in the {@code UiSessionLedger} (by which another node can end it).
+   */
+  static void signIn(CurrentUser user, String sessionId) {
     VaadinRequest request = VaadinService.getCurrentRequest();
     if (request != null) {
       VaadinService.reinitializeSession(request);
     }
-    VaadinSession.getCurrent().setAttribute(CurrentUser.class, user);
+    VaadinSession session = VaadinSession.getCurrent();
+    session.setAttribute(CurrentUser.class, user);
+    session.setAttribute(SESSION_ID, sessionId);
+  }
+
+  /** The ledger id of the sign-in of the current session, if signed in. */
+  public static Optional<String> sessionId() {
+    VaadinSession session = VaadinSession.getCurrent();
+    return session == null ? Optional.empty() : sessionId(session);
+  }
+
+  /** The ledger id of the sign-in of {@code session}; the caller holds its lock. */
+  public static Optional<String> sessionId(VaadinSession session) {
+    return session.getAttribute(SESSION_ID) instanceof String id
+        ? Optional.of(id)
+        : Optional.empty();
+  }
+
+  /**
+   * Ends the sign-in of {@code session} (the caller holds its lock): nothing of the user is left in
+   * it, and every page it opens leads to the login.
+   */
+  public static void forget(VaadinSession session) {
+    session.setAttribute(CurrentUser.class, null);
+    session.setAttribute(SESSION_ID, null);
   }
 
   /** Where an anonymous visitor wanted to go, to go there after signing in. */
@@ -73,6 +101,7 @@ public final class UiSession {
 
   public static void signOut() {
     VaadinSession session = VaadinSession.getCurrent();
+    // the ledger id stays until the session's end, which closes its row (UiSessionRegistry)
     session.setAttribute(CurrentUser.class, null);
     session.getSession().invalidate();
   }

@@ -2,6 +2,7 @@ package cn.shuangyong.ui.security;
 
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.CurrentUser;
+import cn.shuangyong.platform.security.UiSessionLedger;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.SessionDestroyEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -23,21 +24,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class UiSessionRegistry implements VaadinServiceInitListener {
-  /** Each live session and who was signed in at its last navigation ("" before sign-in). */
-  private final Map<VaadinSession, String> sessions = new ConcurrentHashMap<>();
+  /** Who was signed in at a session's last navigation, and the ledger id of that sign-in. */
+  private record SignedIn(String username, String sessionId) {
+    static final SignedIn NOBODY = new SignedIn("", "");
+  }
+
+  /** Each live session of this node and its sign-in ({@link SignedIn#NOBODY} before one). */
+  private final Map<VaadinSession, SignedIn> sessions = new ConcurrentHashMap<>();
 
   private final AuditLog audit;
+  private final UiSessionLedger ledger;
   private final Duration idleTimeout;
 
   public UiSessionRegistry(
-      AuditLog audit, @Value("${shuangyong.ui.session-timeout:30m}") Duration idleTimeout) {
+      AuditLog audit,
+      UiSessionLedger ledger,
+      @Value("${shuangyong.ui.session-timeout:30m}") Duration idleTimeout) {
     this.audit = audit;
+    this.ledger = ledger;
     this.idleTimeout = idleTimeout;
   }
 
   @Override
   public void serviceInit(ServiceInitEvent event) {
-    event.getSource().addSessionInitListener(init -> sessions.put(init.getSession(), ""));
+    event
+        .getSource()
+        .addSessionInitListener(init -> sessions.put(init.getSession(), SignedIn.NOBODY));
     event.getSource().addSessionDestroyListener(this::destroyed);
     // navigation runs under the session's lock: the user is read there, never by another thread
     event
@@ -54,20 +66,31 @@ public class UiSessionRegistry implements VaadinServiceInitListener {
 
   /** The live UI sessions on this node signed in as {@code username} (case ignored). */
   public List<VaadinSession> sessionsOf(String username) {
+    return sessionsOf(username, null);
+  }
+
+  /** As {@link #sessionsOf(String)}, without the sign-in of ledger id {@code exceptSessionId}. */
+  public List<VaadinSession> sessionsOf(String username, String exceptSessionId) {
     return sessions.entrySet().stream()
-        .filter(entry -> entry.getValue().equalsIgnoreCase(username))
+        .filter(entry -> entry.getValue().username().equalsIgnoreCase(username))
+        .filter(entry -> !entry.getValue().sessionId().equals(exceptSessionId))
         .map(Map.Entry::getKey)
         .toList();
   }
 
   private void noteUser(VaadinSession session) {
     CurrentUser user = session.getAttribute(CurrentUser.class);
-    sessions.computeIfPresent(session, (key, was) -> user == null ? "" : user.username());
+    SignedIn signedIn =
+        user == null
+            ? SignedIn.NOBODY
+            : new SignedIn(user.username(), UiSession.sessionId(session).orElse(""));
+    sessions.computeIfPresent(session, (key, was) -> signedIn);
   }
 
   private void destroyed(SessionDestroyEvent event) {
     VaadinSession session = event.getSession();
     sessions.remove(session);
+    UiSession.sessionId(session).ifPresent(ledger::close);
     CurrentUser user = session.getAttribute(CurrentUser.class);
     boolean idle =
         System.currentTimeMillis() - session.getLastRequestTimestamp() >= idleTimeout.toMillis();

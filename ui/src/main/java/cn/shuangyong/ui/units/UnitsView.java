@@ -8,6 +8,7 @@ import cn.shuangyong.tenants.units.api.UnitContact;
 import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.security.UiSession;
 import cn.shuangyong.ui.support.EmptyState;
+import cn.shuangyong.ui.support.MaskedValue;
 import cn.shuangyong.ui.support.Notices;
 import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
@@ -141,30 +142,12 @@ abstract class UnitsView<K> extends VerticalLayout implements HasDynamicTitle {
    * service for the plain number (audited as PERSONAL_DATA_UNMASKED) and shows it in place.
    */
   private Component contactPhone(UnitRow<K> row) {
-    Span phone = new Span(row.contactPhone() == null ? "" : row.contactPhone());
-    phone.setId("contact-phone-" + row.id());
-    HorizontalLayout cell = new HorizontalLayout(phone);
-    cell.setAlignItems(Alignment.BASELINE);
-    cell.setSpacing(false);
-    cell.getStyle().set("gap", "var(--lumo-space-s)");
-    if (row.contactPhone() != null && UnitService.mayUnmask(user)) {
-      Button show = new Button(getTranslation("privacy.show"));
-      show.setId("show-contact-" + row.id());
-      show.setTooltipText(getTranslation("privacy.show.tooltip"));
-      show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-      show.addClickListener(
-          click -> {
-            try {
-              UnitContact contact = contact(row.id());
-              phone.setText(contact.contactPhone() == null ? "" : contact.contactPhone());
-              show.setVisible(false);
-            } catch (ProblemException refused) {
-              Notices.error(getTranslation(refused.messageKey(), refused.arguments()));
-            }
-          });
-      cell.add(show);
-    }
-    return cell;
+    return new MaskedValue(
+        "contact-phone-" + row.id(),
+        "show-contact-" + row.id(),
+        row.contactPhone(),
+        UnitService.mayUnmask(user),
+        () -> contact(row.id()).contactPhone());
   }
 
   private Component sampleBadge(UnitRow<K> row) {

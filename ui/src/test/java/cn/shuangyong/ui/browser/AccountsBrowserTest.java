@@ -2,11 +2,13 @@ package cn.shuangyong.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shuangyong.platform.security.TokenService;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.tenants.demo.DemoProvince;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountsBrowserTest extends BrowserTest {
   @Inject JsonMapper json;
+  @Inject TokenService tokens;
 
   @Test
   void aCityAdminCreatesALiaisonWhoIsForcedToChangeThePasswordAndThenSubmitsANeed()
@@ -99,6 +102,45 @@ class AccountsBrowserTest extends BrowserTest {
             api.post("/api/v1/tenants/pinghu/users/" + id + "/disable", Map.of(), admin).status())
         .isEqualTo(200);
     browser.get(base() + "needs/mine");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+  }
+
+  /**
+   * An account's sessions ended on another node (as when its admin disables it there): no event of
+   * this node's reaches the open tab, only the shared revocation list does, and the tab's next
+   * click lands on the login.
+   */
+  @Test
+  void aTabOpenHereIsSignedOutWhenTheAccountsSessionsAreEndedOnAnotherNode() {
+    Api api = new Api(server, json);
+    String admin = api.login("pinghu.admin", DemoProvince.PASSWORD);
+    String username = "staff." + System.nanoTime() % 1_000_000;
+    Api.Answer created =
+        api.post(
+            "/api/v1/tenants/pinghu/users",
+            Map.of("username", username, "displayName", "跨节点测试", "roles", List.of("CITY_STAFF")),
+            admin);
+    assertThat(created.status()).isEqualTo(201);
+    String initial = created.string("initialPassword");
+    String first = api.login(username, initial);
+    assertThat(
+            api.post(
+                    "/api/v1/me/password",
+                    Map.of("currentPassword", initial, "newPassword", "Kuajiedian@2026"),
+                    first)
+                .status())
+        .isEqualTo(204);
+
+    Chromium.signIn(browser, base(), username, "Kuajiedian@2026");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard")));
+    // what the other node does: PostgreSQL and the revocation list, no event of this node
+    tokens.revokeAllOf(Long.parseLong(created.string("id")), null, null);
+
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("notification-bell"))).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+    browser.get(base() + "needs");
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
   }

@@ -474,7 +474,7 @@ public class AccountService {
 
   private void endSessions(
       AccountRow row, @Nullable String keepTokenId, @Nullable String keepUiSessionId) {
-    tokens.revokeAllOf(row.id(), keepTokenId);
+    tokens.revokeAllOf(row.id(), keepTokenId, keepUiSessionId);
     sessions.publishEvent(new AccountSessionsEnded(row.username(), keepUiSessionId));
   }
 
