@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,6 +82,22 @@ public class TenantAudit {
    */
   public void record(
       TenantContext context, String action, @Nullable String target, @Nullable String detail) {
+    recordAll(context, action, List.of(new Change(target, detail)));
+  }
+
+  /** One entry of a change that {@link #recordAll} records among many: its target and detail. */
+  public record Change(@Nullable String target, @Nullable String detail) {}
+
+  /**
+   * Records that the context's caller did {@code action} on each target (SUCCESS), one entry each:
+   * kept in one batch and copied to the platform trail after commit together (an import of
+   * thousands of rows, audited row by row). Call inside {@code TenantScope.write/oversee} of that
+   * same context, after the change itself.
+   */
+  public void recordAll(TenantContext context, String action, List<Change> targets) {
+    if (targets.isEmpty()) {
+      return;
+    }
     TenantContext active =
         TenantScope.current()
             .orElseThrow(() -> new IllegalStateException("audit inside a tenant transaction"));
@@ -93,45 +110,65 @@ public class TenantAudit {
             .map(TenantAudit::connectionStatus)
             .orElseThrow(() -> new IllegalStateException("audit inside a tenant transaction"));
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    AuditLog.Entry entry =
-        audit.addressed(
-            new AuditLog.Entry(
-                context.caller().username(),
-                context.code().value(),
-                action,
-                target,
-                "SUCCESS",
-                null,
-                detail));
-    long id = keep(status.getConnection(), at, entry);
-    AuditLog.Copied copy = new AuditLog.Copied(id, at, entry);
+    List<AuditLog.Entry> entries = new ArrayList<>();
+    for (Change change : targets) {
+      entries.add(
+          audit.addressed(
+              new AuditLog.Entry(
+                  context.caller().username(),
+                  context.code().value(),
+                  action,
+                  change.target(),
+                  "SUCCESS",
+                  null,
+                  change.detail())));
+    }
+    List<Long> ids = keep(status.getConnection(), at, entries);
+    List<AuditLog.Copied> copies = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      copies.add(new AuditLog.Copied(ids.get(i), at, entries.get(i)));
+    }
     status.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            relay.copyAfterCommit(context.code().value(), List.of(copy));
+            relay.copyAfterCommit(context.code().value(), copies);
           }
         });
   }
 
-  private static long keep(Connection connection, Instant at, AuditLog.Entry entry) {
+  /** The entries in the outbox, in one batch; their ids in the same order. */
+  private static List<Long> keep(Connection connection, Instant at, List<AuditLog.Entry> entries) {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into audit_outbox (at, username, action, target, result, ip, detail)"
-                + " values (?, ?, ?, ?, ?, ?, ?) returning id")) {
-      insert.setTimestamp(1, Timestamp.from(at));
-      insert.setString(2, entry.user());
-      insert.setString(3, entry.action());
-      insert.setString(4, entry.target());
-      insert.setString(5, entry.result());
-      insert.setString(6, entry.ip());
-      insert.setString(7, entry.detail());
-      try (ResultSet rs = insert.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+                + " values (?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      for (AuditLog.Entry entry : entries) {
+        insert.setTimestamp(1, Timestamp.from(at));
+        insert.setString(2, entry.user());
+        insert.setString(3, entry.action());
+        insert.setString(4, entry.target());
+        insert.setString(5, entry.result());
+        insert.setString(6, entry.ip());
+        insert.setString(7, entry.detail());
+        insert.addBatch();
       }
+      insert.executeBatch();
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = insert.getGeneratedKeys()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      if (ids.size() != entries.size()) {
+        throw new IllegalStateException(
+            "kept " + ids.size() + " of " + entries.size() + " audit entries");
+      }
+      return ids;
     } catch (SQLException e) {
-      throw new IllegalStateException("could not keep the audit entry " + entry.action(), e);
+      throw new IllegalStateException(
+          "could not keep the audit entries " + entries.get(0).action(), e);
     }
   }
 

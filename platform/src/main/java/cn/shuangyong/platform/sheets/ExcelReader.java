@@ -34,12 +34,20 @@ public class ExcelReader {
 
   /** The data rows; a file too large, unreadable, empty or too long is refused whole. */
   public SheetRows read(SheetDefinition<?> definition, InputStream file, long size) {
+    return read(definition, file, size, MAX_ROWS);
+  }
+
+  /**
+   * The same with a row limit of the feature's own (a ledger of a year is longer than a list of
+   * needs): beyond {@code maxRows} data rows the file is refused whole.
+   */
+  public SheetRows read(SheetDefinition<?> definition, InputStream file, long size, int maxRows) {
     if (size > MAX_BYTES) {
       throw ProblemException.tooLarge("sheet.too-large", MAX_BYTES / 1024 / 1024);
     }
     List<ImportField<?>> fields =
         definition.importColumns().stream().<ImportField<?>>map(SheetColumn::field).toList();
-    List<List<String>> texts = texts(file, fields.size());
+    List<List<String>> texts = texts(file, fields.size(), maxRows);
     List<SheetRow> rows = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       rows.add(parse(fields, texts.get(i), i + 2));
@@ -75,7 +83,7 @@ public class ExcelReader {
   }
 
   /** The texts of the non-blank rows below the header, one per import column. */
-  private static List<List<String>> texts(InputStream file, int width) {
+  private static List<List<String>> texts(InputStream file, int width, int maxRows) {
     CellText cells = new CellText();
     try (Workbook workbook = WorkbookFactory.create(file)) {
       Sheet sheet = workbook.getSheetAt(0);
@@ -89,8 +97,8 @@ public class ExcelReader {
         if (values.stream().anyMatch(value -> !value.isEmpty())) {
           rows.add(values);
         }
-        if (rows.size() > MAX_ROWS) {
-          throw ValidationException.malformed("file", "sheet.too-many-rows", MAX_ROWS);
+        if (rows.size() > maxRows) {
+          throw ValidationException.malformed("file", "sheet.too-many-rows", maxRows);
         }
       }
       if (rows.isEmpty()) {

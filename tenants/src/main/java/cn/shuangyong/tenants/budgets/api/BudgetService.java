@@ -217,6 +217,105 @@ public class BudgetService {
         });
   }
 
+  /**
+   * A ledger recorded together (an import), inside the caller's tenant transaction: {@link
+   * Ledger#check} takes each row by {@link #record}'s rules in order, counting the rows checked
+   * above it against the budget, and {@link Ledger#commit} books them all. Each line is locked and
+   * its spending read once, whatever the number of rows.
+   */
+  Ledger ledger(TenantContext context) {
+    mayDo(context, Action.RECORD_EXPENDITURE);
+    return new Ledger(context);
+  }
+
+  /** The rows of one import, checked one by one and booked together. */
+  final class Ledger {
+    private final TenantContext context;
+    private final Map<String, Optional<BudgetStore.LineRow>> lines = new HashMap<>();
+    private final Map<Long, BigDecimal> spent = new HashMap<>();
+    private final List<BudgetStore.NewExpenditure> checked = new ArrayList<>();
+    private final Map<Long, String> categories = new HashMap<>();
+    private final Instant at = clock.instant();
+
+    private Ledger(TenantContext context) {
+      this.context = context;
+    }
+
+    /** Checks one row as {@link #record} would (the same 422s) and keeps it to be booked. */
+    void check(BudgetCommands.RecordExpenditure command) {
+      PlausibleDates.check("date", command.date());
+      List<FieldError> errors = BudgetRules.check(command);
+      if (!errors.isEmpty()) {
+        throw new ValidationException(errors);
+      }
+      int year = command.year() == null ? command.date().getYear() : command.year();
+      BigDecimal amount = command.amount().setScale(2);
+      String category = command.category().trim();
+      String reason = blankToNull(command.overBudgetReason());
+      BudgetStore.LineRow line =
+          lines
+              .computeIfAbsent(year + "\n" + key(category), k -> store.lockLine(year, category))
+              .orElseThrow(() -> noLine(year, category));
+      BigDecimal before = spent.computeIfAbsent(line.id(), store::spentOnLine);
+      FieldError over = BudgetRules.overBudget(line.amount(), before, amount, reason);
+      if (over != null) {
+        throw new ValidationException(List.of(over));
+      }
+      spent.put(line.id(), before.add(amount));
+      categories.put(line.id(), line.category());
+      checked.add(
+          new BudgetStore.NewExpenditure(
+              year,
+              line.id(),
+              command.date(),
+              amount,
+              command.payee().trim(),
+              command.purpose().trim(),
+              null,
+              null,
+              before.add(amount).compareTo(line.amount()) > 0 ? reason : null,
+              at,
+              context.caller().username()));
+    }
+
+    /** Books every row checked, each audited, and publishes one change per year; how many. */
+    int commit() {
+      List<Long> ids = store.insertExpenditures(checked);
+      List<TenantAudit.Change> entries = new ArrayList<>();
+      Map<Integer, Long> years = new LinkedHashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        BudgetStore.NewExpenditure e = checked.get(i);
+        entries.add(
+            new TenantAudit.Change(
+                "expenditure:" + ids.get(i),
+                detail(null, snapshot(e, categories.get(e.budgetLineId())))));
+        years.put(e.year(), ids.get(i));
+      }
+      audit.recordAll(context, "EXPENDITURE_RECORD", entries);
+      years.forEach(
+          (year, last) ->
+              events.publish(
+                  context,
+                  new BudgetChanged(context.code(), year, Action.RECORD_EXPENDITURE, last)));
+      return ids.size();
+    }
+  }
+
+  /** The audit snapshot of a booked row, as {@link #snapshot(Expenditure)} gives it. */
+  private static Map<String, Object> snapshot(BudgetStore.NewExpenditure e, String category) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("year", e.year());
+    fields.put("date", e.date().toString());
+    fields.put("amount", e.amount().toPlainString());
+    fields.put("category", category);
+    fields.put("payee", e.payee());
+    fields.put("purpose", e.purpose());
+    if (e.overBudgetReason() != null) {
+      fields.put("overBudgetReason", e.overBudgetReason());
+    }
+    return fields;
+  }
+
   /** 422 naming the years that have a line of the category, or saying none has. */
   private ValidationException noLine(int year, String category) {
     if (category(category).isEmpty()) {

@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,6 +29,9 @@ import java.util.Map;
 @Singleton
 public class ExpenditureImport {
   public static final long MAX_BYTES = ExcelReader.MAX_BYTES;
+
+  /** A year's ledger of a busy office fits in one file (about 60 bytes a row when zipped). */
+  public static final int MAX_ROWS = 20_000;
 
   private final TenantScope scope;
   private final BudgetService budgets;
@@ -64,29 +66,33 @@ public class ExpenditureImport {
     return writer.template(ExpenditureSheet.DEFINITION, example, locale);
   }
 
-  /** How many expenditures were imported. */
+  /**
+   * How many expenditures were imported. Every row is checked first (cells, then the budget's
+   * rules, counting the rows above it), with each line locked and read once; when all pass they are
+   * booked together in statements of many rows, each with its audit entry.
+   */
   public int importLedger(TenantContext context, InputStream file, long size) {
     BudgetService.mayDo(context, Action.RECORD_EXPENDITURE);
-    SheetRows rows = reader.read(ExpenditureSheet.DEFINITION, file, size);
+    SheetRows rows = reader.read(ExpenditureSheet.DEFINITION, file, size, MAX_ROWS);
     return scope.write(
         context,
         () -> {
-          List<Boolean> recorded =
-              rows.mapAllOrNone((row, problems) -> record(context, row, problems));
-          audit.record(context, "EXPENDITURE_IMPORT", recorded.size() + " rows", null);
-          return recorded.size();
+          BudgetService.Ledger ledger = budgets.ledger(context);
+          rows.mapAllOrNone((row, problems) -> check(ledger, row, problems));
+          int recorded = ledger.commit();
+          audit.record(context, "EXPENDITURE_IMPORT", recorded + " rows", null);
+          return recorded;
         });
   }
 
-  /** Records one row unless its cells are wrong already; the service's refusals become problems. */
-  private boolean record(TenantContext context, SheetRow row, RowProblems problems) {
+  /** Checks one row unless its cells are wrong already; the service's refusals become problems. */
+  private boolean check(BudgetService.Ledger ledger, SheetRow row, RowProblems problems) {
     if (!row.errors().isEmpty()) {
       return false;
     }
     LocalDate date = row.value(ExpenditureSheet.DATE);
     try {
-      budgets.record(
-          context,
+      ledger.check(
           new BudgetCommands.RecordExpenditure(
               date,
               row.value(ExpenditureSheet.AMOUNT),

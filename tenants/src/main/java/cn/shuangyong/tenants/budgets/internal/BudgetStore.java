@@ -108,7 +108,10 @@ public class BudgetStore {
         rows -> rows.getLong(1));
   }
 
-  /** The year's lines with their spending and the previous year's amount of each category. */
+  /**
+   * The year's lines with their spending (from the running totals: at most twelve rows a line) and
+   * the previous year's amount of each category.
+   */
   public List<Budget.Line> lines(int year) {
     return query(
         """
@@ -116,17 +119,15 @@ public class BudgetStore {
                coalesce(s.spent, 0), coalesce(s.evidenced, 0), previous.amount, coalesce(s.count, 0)
         from budget_line l
         join budget_category c on c.id = l.category_id
-        left join (select budget_line_id, sum(amount) as spent,
-                          coalesce(sum(amount) filter (where evidenced), 0) as evidenced,
-                          count(*) as count
-                   from expenditure where year = ? group by budget_line_id) s
-               on s.budget_line_id = l.id
+        left join lateral (select sum(t.spent) as spent, sum(t.evidenced) as evidenced,
+                                  sum(t.expenditures) as count
+                           from budget_month_total t where t.budget_line_id = l.id) s on true
         left join budget_line previous
                on previous.year = l.year - 1 and previous.category_id = l.category_id
         where l.year = ?
         order by c.sort_order, c.id
         """,
-        List.of(year, year),
+        List.of(year),
         rows -> {
           BigDecimal budgeted = money(rows.getBigDecimal(3));
           BigDecimal spent = money(rows.getBigDecimal(4));
@@ -188,10 +189,11 @@ public class BudgetStore {
         rows -> rows.getInt(1));
   }
 
+  /** What was spent on the line so far (its running totals). */
   public BigDecimal spentOnLine(long lineId) {
     return money(
         queryOne(
-            "select coalesce(sum(amount), 0) from expenditure where budget_line_id = ?",
+            "select coalesce(sum(spent), 0) from budget_month_total where budget_line_id = ?",
             List.of(lineId),
             rows -> rows.getBigDecimal(1)));
   }
@@ -228,6 +230,10 @@ public class BudgetStore {
         rows -> rows.getBoolean(1));
   }
 
+  /**
+   * Books the expenditure and adds it to its line's total of its month, in one statement (so in the
+   * same transaction, whatever the caller does).
+   */
   public long insertExpenditure(NewExpenditure e) {
     List<Object> values = new ArrayList<>();
     values.add(e.year());
@@ -242,12 +248,104 @@ public class BudgetStore {
     values.add(Timestamp.from(e.at()));
     values.add(e.actor());
     return queryOne(
-        "insert into expenditure (year, budget_line_id, spent_on, amount, payee, purpose,"
-            + " project_id, need_id, over_budget_reason, created_at, created_by)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+        "with e as (insert into expenditure (year, budget_line_id, spent_on, amount, payee,"
+            + " purpose, project_id, need_id, over_budget_reason, created_at, created_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " returning id, budget_line_id, spent_on, amount),"
+            + " t as ("
+            + ADD_TO_TOTALS
+            + " select budget_line_id, extract(month from spent_on)::int, amount, 0, 1 from e"
+            + ON_CONFLICT_ADD
+            + ") select id from e",
         values,
         rows -> rows.getLong(1));
   }
+
+  /**
+   * Books many expenditures (an import) in statements of {@value #CHUNK} rows, each adding them to
+   * the running totals of their lines and months in the same statement; answers their ids in the
+   * order given (ids are drawn in the order the rows are inserted).
+   */
+  public List<Long> insertExpenditures(List<NewExpenditure> all) {
+    List<Long> ids = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<NewExpenditure> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      List<Long> booked =
+          jdbc.prepareStatement(
+              INSERT_MANY,
+              statement -> {
+                java.sql.Connection c = statement.getConnection();
+                List<java.util.function.Function<NewExpenditure, Object>> columns =
+                    List.of(
+                        NewExpenditure::year,
+                        NewExpenditure::budgetLineId,
+                        NewExpenditure::date,
+                        e -> e.amount().toPlainString(),
+                        NewExpenditure::payee,
+                        NewExpenditure::purpose,
+                        NewExpenditure::projectId,
+                        NewExpenditure::needId,
+                        NewExpenditure::overBudgetReason,
+                        NewExpenditure::at,
+                        NewExpenditure::actor);
+                for (int i = 0; i < columns.size(); i++) {
+                  // as exact text (an Instant with its zone), cast by the statement
+                  statement.setArray(i + 1, c.createArrayOf("text", column(chunk, columns.get(i))));
+                }
+                List<Long> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                  while (rows.next()) {
+                    found.add(rows.getLong(1));
+                  }
+                }
+                return found;
+              });
+      if (booked.size() != chunk.size()) {
+        throw new IllegalStateException("booked " + booked.size() + " of " + chunk.size());
+      }
+      ids.addAll(booked.stream().sorted().toList());
+    }
+    return ids;
+  }
+
+  private static final int CHUNK = 1000;
+
+  private static final String INSERT_MANY =
+      "with v as (select * from unnest(?::text[]::int4[], ?::text[]::int8[], ?::text[]::date[],"
+          + " ?::text[]::numeric[], ?::text[], ?::text[], ?::text[]::int8[], ?::text[]::int8[],"
+          + " ?::text[], ?::text[]::timestamptz[], ?::text[])"
+          + " with ordinality as v(year, line, spent_on, amount, payee, purpose, project_id,"
+          + " need_id, reason, created_at, created_by, ord)),"
+          + " e as (insert into expenditure (year, budget_line_id, spent_on, amount, payee,"
+          + " purpose, project_id, need_id, over_budget_reason, created_at, created_by)"
+          + " select year, line, spent_on, amount, payee, purpose, project_id, need_id, reason,"
+          + " created_at, created_by from v order by ord"
+          + " returning id, budget_line_id, spent_on, amount),"
+          + " t as ("
+          + "insert into budget_month_total (budget_line_id, month, spent, evidenced, expenditures)"
+          + " select budget_line_id, extract(month from spent_on)::int, sum(amount), 0, count(*)"
+          + " from e group by 1, 2"
+          + " on conflict (budget_line_id, month) do update"
+          + " set spent = budget_month_total.spent + excluded.spent,"
+          + " expenditures = budget_month_total.expenditures + excluded.expenditures"
+          + ") select id from e";
+
+  private static String[] column(
+      List<NewExpenditure> rows, java.util.function.Function<NewExpenditure, Object> value) {
+    return rows.stream()
+        .map(value)
+        .map(v -> v == null ? null : v.toString())
+        .toArray(String[]::new);
+  }
+
+  private static final String ADD_TO_TOTALS =
+      "insert into budget_month_total (budget_line_id, month, spent, evidenced, expenditures)";
+
+  private static final String ON_CONFLICT_ADD =
+      " on conflict (budget_line_id, month) do update"
+          + " set spent = budget_month_total.spent + excluded.spent,"
+          + " evidenced = budget_month_total.evidenced + excluded.evidenced,"
+          + " expenditures = budget_month_total.expenditures + excluded.expenditures";
 
   public Optional<Expenditure> findExpenditure(long id, boolean lock) {
     if (lock
@@ -298,12 +396,12 @@ public class BudgetStore {
     return new ExpenditurePage(items, total);
   }
 
-  /** Spent and evidenced in each month of the year that has spending. */
+  /** Spent and evidenced in each month of the year that has spending (the running totals). */
   public List<MonthActual> months(int year) {
     return query(
-        "select extract(month from spent_on)::int, sum(amount),"
-            + " coalesce(sum(amount) filter (where evidenced), 0)"
-            + " from expenditure where year = ? group by 1 order by 1",
+        "select t.month, sum(t.spent), sum(t.evidenced) from budget_month_total t"
+            + " join budget_line l on l.id = t.budget_line_id where l.year = ?"
+            + " group by 1 order by 1",
         List.of(year),
         rows ->
             new MonthActual(
@@ -313,8 +411,18 @@ public class BudgetStore {
                 BigDecimal.ZERO));
   }
 
+  /**
+   * Marks the expenditure evidenced and, the first time only, adds its amount to the evidenced
+   * total of its line and month, in one statement.
+   */
   public void markEvidenced(long expenditureId) {
-    update("update expenditure set evidenced = true where id = ?", List.of(expenditureId));
+    update(
+        "with e as (update expenditure set evidenced = true where id = ? and not evidenced"
+            + " returning budget_line_id, spent_on, amount)"
+            + " update budget_month_total t set evidenced = t.evidenced + e.amount from e"
+            + " where t.budget_line_id = e.budget_line_id"
+            + " and t.month = extract(month from e.spent_on)",
+        List.of(expenditureId));
   }
 
   public Attachment insertVoucher(
