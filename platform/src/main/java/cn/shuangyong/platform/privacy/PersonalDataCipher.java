@@ -10,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,15 +31,41 @@ public class PersonalDataCipher {
       new KeyMaterial("personal-data", "shuangyong.privacy.key", "shuangyong.privacy.key-file");
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  private static final String HMAC = "HmacSHA256";
+  private static final byte[] LOOKUP =
+      "shuangyong personal-data lookup digest v1".getBytes(StandardCharsets.UTF_8);
 
   private final SecretKeySpec key;
+  private final SecretKeySpec lookupKey;
   private final SecureRandom random = new SecureRandom();
 
   PersonalDataCipher(
       @Nullable @Value("${shuangyong.privacy.key:}") String key,
       @Nullable @Value("${shuangyong.privacy.key-file:}") String keyFile,
       @Value("${shuangyong.privacy.generate-key:false}") boolean generate) {
-    this.key = new SecretKeySpec(Arrays.copyOf(MATERIAL.load(key, keyFile, generate), 32), "AES");
+    byte[] material = MATERIAL.load(key, keyFile, generate);
+    this.key = new SecretKeySpec(Arrays.copyOf(material, 32), "AES");
+    this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(material, HMAC), LOOKUP), HMAC);
+  }
+
+  /**
+   * A keyed digest of {@code plain} (HMAC-SHA256, hex) to find records by a value that is stored
+   * encrypted (a household by its ID number): equal values give equal digests, and without the key
+   * a digest tells nothing, not even for the few billion possible ID numbers. The HMAC key is
+   * derived from the personal-data key material, apart from the encryption key.
+   */
+  public String digest(String plain) {
+    return HexFormat.of().formatHex(hmac(lookupKey, plain.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] hmac(SecretKeySpec key, byte[] input) {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(key);
+      return mac.doFinal(input);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the personal-data lookup digest is not available", e);
+    }
   }
 
   /** The stored form of {@code plain}; {@code null} stays {@code null}. */

@@ -36,6 +36,16 @@ class PersonalDataCipherTest {
   }
 
   @Test
+  void theLookupDigestIsStablePerKeyAndRevealsNothingOfTheValue() {
+    String digest = cipher.digest("330482199001011234");
+    assertThat(digest).hasSize(64).matches("[0-9a-f]+").doesNotContain("330482");
+    assertThat(cipher.digest("330482199001011234")).as("stable: a lookup key").isEqualTo(digest);
+    assertThat(cipher.digest("33048219900101123X")).isNotEqualTo(digest);
+    PersonalDataCipher other = new PersonalDataCipher("cd".repeat(32), null, false);
+    assertThat(other.digest("330482199001011234")).as("keyed").isNotEqualTo(digest);
+  }
+
+  @Test
   void withoutAKeyTheApplicationDoesNotStart() {
     assertThatThrownBy(() -> new PersonalDataCipher(null, null, false))
         .hasMessageContaining("shuangyong.privacy.key");

@@ -60,6 +60,7 @@ public class DemoProvince {
   private final JsonMapper json;
   private final PinghuNeedsStory pinghuNeeds;
   private final PinghuBudgetStory pinghuBudget;
+  private final PinghuFundStory pinghuFund;
   private final StartupLock startup;
 
   DemoProvince(
@@ -72,7 +73,9 @@ public class DemoProvince {
       UserDirectory users,
       JsonMapper json,
       PinghuNeedsStory pinghuNeeds,
-      PinghuBudgetStory pinghuBudget) {
+      PinghuBudgetStory pinghuBudget,
+      PinghuFundStory pinghuFund) {
+    this.pinghuFund = pinghuFund;
     this.pinghuNeeds = pinghuNeeds;
     this.pinghuBudget = pinghuBudget;
     this.startup = startup;
@@ -141,6 +144,7 @@ public class DemoProvince {
         (List<Map<String, Object>>) pinghuFacts.get("sample_needs"),
         new PinghuNeedsStory.Units(pinghu));
     pinghuBudget.tell();
+    pinghuFund.tell();
   }
 
   /** Provisions the tenants two at a time (the machine's cores); each is its own schema. */

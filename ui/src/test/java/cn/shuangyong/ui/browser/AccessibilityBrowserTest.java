@@ -64,6 +64,8 @@ class AccessibilityBrowserTest extends BrowserTest {
             "accounts",
             "projects",
             "projects/" + project,
+            "fund",
+            "fund/grants/" + aDemoGrant(),
             "profile",
             "password",
             "audit");
@@ -200,6 +202,17 @@ class AccessibilityBrowserTest extends BrowserTest {
     Api.Answer created = api.post("/api/v1/tenants/pinghu/projects", body, staff);
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     return created.string("id");
+  }
+
+  /** The id of one of 平湖市's sample grants (the demo's 帮扶基金), for its detail page. */
+  private String aDemoGrant() {
+    Api api = new Api(server, json);
+    String staff = api.login("pinghu.staff", DemoProvince.PASSWORD);
+    return api.get("/api/v1/tenants/pinghu/grants?status=PAID", staff)
+        .items()
+        .get(0)
+        .get("id")
+        .toString();
   }
 
   /** The id of one of 平湖市's demo needs, for its detail page. */

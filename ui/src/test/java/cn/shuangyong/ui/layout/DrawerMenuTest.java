@@ -45,6 +45,7 @@ class DrawerMenuTest {
             "nav.needs-board",
             "nav.projects",
             "nav.budgets",
+            "nav.fund",
             "nav.need-categories",
             "nav.garrison-units",
             "nav.responsible-units",
