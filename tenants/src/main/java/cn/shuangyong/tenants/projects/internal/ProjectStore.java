@@ -432,7 +432,7 @@ public class ProjectStore {
     }
     Long[] ids = page.stream().map(ProjectRows.Row::id).toArray(Long[]::new);
     Map<Long, List<Project.UnitName>> units = unitsOf(ids);
-    Map<Long, List<Long>> needs = needsOf(ids);
+    Map<Long, List<Project.NeedName>> needs = needsOf(ids);
     return page.stream()
         .map(
             row ->
@@ -462,17 +462,19 @@ public class ProjectStore {
         });
   }
 
-  /** The needs each project of the page fulfils. */
-  private Map<Long, List<Long>> needsOf(Long[] projectIds) {
+  /** The needs each project of the page fulfils, with their titles. */
+  private Map<Long, List<Project.NeedName>> needsOf(Long[] projectIds) {
     return jdbc.prepareStatement(
-        "select project_id, need_id from project_need where project_id = any(?)"
-            + " order by need_id",
+        "select pn.project_id, n.id, n.title from project_need pn join need n on n.id = pn.need_id"
+            + " where pn.project_id = any(?) order by n.id",
         statement -> {
           statement.setArray(1, statement.getConnection().createArrayOf("bigint", projectIds));
-          Map<Long, List<Long>> needs = new HashMap<>();
+          Map<Long, List<Project.NeedName>> needs = new HashMap<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-              needs.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getLong(2));
+              needs
+                  .computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                  .add(new Project.NeedName(rows.getLong(2), rows.getString(3)));
             }
           }
           return needs;
