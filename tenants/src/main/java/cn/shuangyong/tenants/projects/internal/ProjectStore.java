@@ -1,6 +1,7 @@
 package cn.shuangyong.tenants.projects.internal;
 
 import cn.shuangyong.platform.database.TenantDataSourceFactory;
+import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.projects.api.Milestone;
 import cn.shuangyong.tenants.projects.api.Project;
 import cn.shuangyong.tenants.projects.api.ProjectEvent;
@@ -365,6 +366,95 @@ public class ProjectStore {
             }
           }
           return events;
+        });
+  }
+
+  /** An attachment of a project and where its bytes are kept. */
+  public record AttachmentRow(Attachment attachment, String storageKey) {}
+
+  public Attachment insertAttachment(
+      long projectId,
+      String fileName,
+      String contentType,
+      long sizeBytes,
+      String storageKey,
+      Instant at,
+      String by) {
+    long id =
+        jdbc.prepareStatement(
+            "insert into project_attachment (project_id, file_name, content_type, size_bytes,"
+                + " storage_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?) returning id",
+            statement -> {
+              bind(
+                  statement,
+                  List.of(
+                      projectId,
+                      fileName,
+                      contentType,
+                      sizeBytes,
+                      storageKey,
+                      Timestamp.from(at),
+                      by));
+              try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+              }
+            });
+    return new Attachment(id, fileName, contentType, sizeBytes, at, by, null);
+  }
+
+  /** The project's attachments not taken off, oldest first. */
+  public List<Attachment> attachments(long projectId) {
+    return attachmentRows(
+            "select * from project_attachment where project_id = ? and deleted_at is null"
+                + " order by id",
+            List.of(projectId))
+        .stream()
+        .map(AttachmentRow::attachment)
+        .toList();
+  }
+
+  /** One attachment, reached only through its own project (and not taken off). */
+  public Optional<AttachmentRow> attachment(long projectId, long attachmentId) {
+    return attachmentRows(
+            "select * from project_attachment where project_id = ? and id = ?"
+                + " and deleted_at is null",
+            List.of(projectId, attachmentId))
+        .stream()
+        .findFirst();
+  }
+
+  /** Takes an attachment off its project (row and bytes kept); false when there was none. */
+  public boolean deleteAttachment(long projectId, long attachmentId, Instant at, String by) {
+    return update(
+            "update project_attachment set deleted_at = ?, deleted_by = ?"
+                + " where project_id = ? and id = ? and deleted_at is null",
+            List.of(Timestamp.from(at), by, projectId, attachmentId))
+        == 1;
+  }
+
+  private List<AttachmentRow> attachmentRows(String sql, List<Object> arguments) {
+    return jdbc.prepareStatement(
+        sql,
+        statement -> {
+          bind(statement, arguments);
+          List<AttachmentRow> found = new ArrayList<>();
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.add(
+                  new AttachmentRow(
+                      new Attachment(
+                          rows.getLong("id"),
+                          rows.getString("file_name"),
+                          rows.getString("content_type"),
+                          rows.getLong("size_bytes"),
+                          rows.getTimestamp("created_at").toInstant(),
+                          rows.getString("created_by"),
+                          null),
+                      rows.getString("storage_key")));
+            }
+          }
+          return found;
         });
   }
 
