@@ -34,31 +34,46 @@ public class ExcelWriter {
 
   public <T> byte[] write(
       SheetDefinition<T> definition, List<SheetSection<T>> sections, Locale locale) {
-    List<SheetColumn<T>> columns = definition.exportColumns();
+    return write(List.<SheetPart<?>>of(new SheetPart<>(definition, sections)), locale);
+  }
+
+  /**
+   * Several lists in one workbook, in order, each section a worksheet (a report's items, then its
+   * totals); a part without sections still gets its headers on a sheet named by its definition.
+   */
+  public byte[] write(List<SheetPart<?>> parts, Locale locale) {
     try (XSSFWorkbook workbook = new XSSFWorkbook()) {
       Styles styles = Styles.of(workbook);
-      for (SheetSection<T> section : sections) {
-        Sheet sheet = sheet(workbook, labels.text(section.title(), locale));
-        header(sheet, columns, styles, locale);
-        int number = 0;
-        for (T item : section.items()) {
-          number++;
-          Row row = sheet.createRow(number);
-          for (int i = 0; i < columns.size(); i++) {
-            write(row.createCell(i), columns.get(i).value().of(item, number), styles, locale);
-          }
-        }
-      }
-      if (sections.isEmpty()) {
-        header(
-            sheet(workbook, labels.label(locale, definition.templateTitleKey())),
-            columns,
-            styles,
-            locale);
+      for (SheetPart<?> part : parts) {
+        writePart(workbook, part, styles, locale);
       }
       return bytes(workbook);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the workbook", e);
+    }
+  }
+
+  private <T> void writePart(
+      XSSFWorkbook workbook, SheetPart<T> part, Styles styles, Locale locale) {
+    List<SheetColumn<T>> columns = part.definition().exportColumns();
+    for (SheetSection<T> section : part.sections()) {
+      Sheet sheet = sheet(workbook, labels.text(section.title(), locale));
+      header(sheet, columns, styles, locale);
+      int number = 0;
+      for (T item : section.items()) {
+        number++;
+        Row row = sheet.createRow(number);
+        for (int i = 0; i < columns.size(); i++) {
+          write(row.createCell(i), columns.get(i).value().of(item, number), styles, locale);
+        }
+      }
+    }
+    if (part.sections().isEmpty()) {
+      header(
+          sheet(workbook, labels.label(locale, part.definition().templateTitleKey())),
+          columns,
+          styles,
+          locale);
     }
   }
 

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * The 拥军项目 through the isolation template: the office's project for A's garrison unit, carried by
- * A's responsible unit, with a milestone. The office and the province's supervisor see it, the
- * liaison of the benefiting unit and the handler of the responsible unit too; the other unit's
- * liaison never, nor anyone from B.
+ * A's responsible unit, with a milestone and a photo. Read as the detail, the list, the search, the
+ * export, the yearly report (JSON and Excel), the attachments and the photo's download. The office
+ * and the province's supervisor see it, the liaison of the benefiting unit and the handler of the
+ * responsible unit too; the other unit's liaison never, nor anyone from B.
  */
 @MicronautTest(transactional = false)
 class ProjectIsolationTest extends IsolationTemplate {
@@ -69,7 +70,15 @@ class ProjectIsolationTest extends IsolationTemplate {
             Map.of("title", "节点" + marker, "dueDate", LocalDate.now().plusDays(10).toString()),
             staff);
     assertThat(milestone.status()).as(milestone.text()).isEqualTo(201);
-    return new Written(id, marker, Map.of());
+    Api.Answer photo =
+        api.upload(
+            base + "/" + id + "/attachments",
+            "file",
+            "现场" + marker + ".png",
+            ProjectAttachmentTest.PNG,
+            staff);
+    assertThat(photo.status()).as(photo.text()).isEqualTo(201);
+    return new Written(id, marker, Map.of("attachment", Long.parseLong(photo.string("id"))));
   }
 
   @Override
@@ -78,6 +87,12 @@ class ProjectIsolationTest extends IsolationTemplate {
         new Read("detail", "/projects/{id}", WHO_SEES_IT),
         new Read("search", "/projects?q={marker}", WHO_SEES_IT),
         new Read("list", "/projects?size=100&sort=id,desc", WHO_SEES_IT),
-        new Read("year", "/projects?year={year}&size=200", WHO_SEES_IT));
+        new Read("year", "/projects?year={year}&size=200", WHO_SEES_IT),
+        new Read("export", "/projects/export", WHO_SEES_IT),
+        new Read("export of the year", "/projects/export?year={year}&q={marker}", WHO_SEES_IT),
+        new Read("report", "/projects/report?year={year}", WHO_SEES_IT),
+        new Read("report workbook", "/projects/report.xlsx?year={year}", WHO_SEES_IT),
+        new Read("attachments", "/projects/{id}/attachments", WHO_SEES_IT),
+        new Read("attachment download", "/projects/{id}/attachments/{attachment}", WHO_SEES_IT));
   }
 }

@@ -6,6 +6,7 @@ import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.tenants.projects.api.Milestone;
 import cn.shuangyong.tenants.projects.api.Project;
+import cn.shuangyong.tenants.projects.api.ProjectAttachments;
 import cn.shuangyong.tenants.projects.api.ProjectCommands;
 import cn.shuangyong.tenants.projects.api.ProjectEvent;
 import cn.shuangyong.tenants.projects.api.ProjectPermissions;
@@ -52,8 +53,9 @@ import java.util.function.Supplier;
 
 /**
  * 项目详情: the project's fields, progress (saying where it comes from), milestones (the office adds
- * and completes them) and the timeline of every change, with only the steps the user may take now.
- * The service decides again on every step; this view only shows its answers.
+ * and completes them), the needs it fulfils, its files (photos, PDF, Office: the office uploads and
+ * takes them off) and the timeline of every change, with only the steps the user may take now. The
+ * service decides again on every step; this view only shows its answers.
  */
 @Prototype
 @Route(value = "projects/:id([0-9]{1,12})", layout = MainLayout.class)
@@ -63,15 +65,21 @@ public class ProjectDetailView extends VerticalLayout
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
   private final ProjectService projects;
   private final NeedService needs;
+  private final ProjectAttachments attachments;
   private final TenantAccess access;
   private final CurrentUser user;
   private long id;
   private String title = "";
 
-  public ProjectDetailView(TenantAccess access, ProjectService projects, NeedService needs) {
+  public ProjectDetailView(
+      TenantAccess access,
+      ProjectService projects,
+      NeedService needs,
+      ProjectAttachments attachments) {
     this.access = access;
     this.projects = projects;
     this.needs = needs;
+    this.attachments = attachments;
     this.user = UiSession.requireUser();
     setId("project-detail");
     setMaxWidth("64em");
@@ -115,6 +123,13 @@ public class ProjectDetailView extends VerticalLayout
                 project,
                 ProjectPermissions.mayDo(user, Action.LINK_NEED)
                     && ProjectWorkflow.allows(project.status(), Action.LINK_NEED)));
+    add(
+        new H3(getTranslation("projects.attachments")),
+        new ProjectFilesSection(this, attachments, access::own, this::render)
+            .show(
+                project.id(),
+                ProjectPermissions.mayDo(user, Action.ADD_ATTACHMENT)
+                    && ProjectWorkflow.allows(project.status(), Action.ADD_ATTACHMENT)));
     add(new H3(getTranslation("projects.history")), timeline(project.history()));
   }
 

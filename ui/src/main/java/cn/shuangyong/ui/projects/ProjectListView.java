@@ -2,7 +2,9 @@ package cn.shuangyong.ui.projects;
 
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
+import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.tenants.projects.api.Project;
+import cn.shuangyong.tenants.projects.api.ProjectExport;
 import cn.shuangyong.tenants.projects.api.ProjectPermissions;
 import cn.shuangyong.tenants.projects.api.ProjectQuery;
 import cn.shuangyong.tenants.projects.api.ProjectService;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -35,14 +38,21 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
+import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * 拥军项目: the tenant's troop-support projects the user may see (the service decides: the office all,
  * a handler its unit's, a liaison those for its unit), with progress bars, status and year filters
- * and a search; the office creates projects here. A row opens the detail.
+ * and a search; the office creates projects here. The list as filtered is exported to Excel, and
+ * the yearly 军地互办实事 report (the year filter's, else this year's) opens as a printable page or is
+ * downloaded as Excel. A row opens the detail.
  */
 @Prototype
 @Route(value = "projects", layout = MainLayout.class)
@@ -50,6 +60,7 @@ import java.util.stream.IntStream;
 @RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF, Role.UNIT_HANDLER, Role.GARRISON_LIAISON})
 public class ProjectListView extends VerticalLayout implements HasDynamicTitle {
   private final ProjectService projects;
+  private final ProjectExport export;
   private final UnitService units;
   private final TenantAccess access;
   private final CurrentUser user;
@@ -59,9 +70,11 @@ public class ProjectListView extends VerticalLayout implements HasDynamicTitle {
   private final TextField search = new TextField();
   private final Runnable updateEmptyState;
 
-  public ProjectListView(TenantAccess access, ProjectService projects, UnitService units) {
+  public ProjectListView(
+      TenantAccess access, ProjectService projects, ProjectExport export, UnitService units) {
     this.access = access;
     this.projects = projects;
+    this.export = export;
     this.units = units;
     this.user = UiSession.requireUser();
     setId("projects");
@@ -79,7 +92,7 @@ public class ProjectListView extends VerticalLayout implements HasDynamicTitle {
       create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       head.add(create);
     }
-    add(head, filters(), grid);
+    add(head, filters(), toolbar(), grid);
     columns();
     EmptyState nothingYet = EmptyState.nothingYet(getTranslation("projects.empty"));
     if (office) {
@@ -134,6 +147,70 @@ public class ProjectListView extends VerticalLayout implements HasDynamicTitle {
     bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     bar.addClassNames(LumoUtility.Gap.SMALL);
     return bar;
+  }
+
+  /** 导出 Excel (the list as filtered), the yearly report's printable page and its Excel. */
+  private Component toolbar() {
+    Locale language = getLocale();
+    Anchor list =
+        download(
+            "project-export",
+            "projects.export",
+            VaadinIcon.DOWNLOAD,
+            () ->
+                new Download(
+                    "projects-" + (year.getValue() == null ? "all" : year.getValue()) + ".xlsx",
+                    export.workbook(access.own(), query(), language)));
+    Button report = new Button(getTranslation("projects.report.open"), VaadinIcon.PRINT.create());
+    report.setId("project-report-open");
+    report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    report.addClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui -> ui.getPage().open("projects/report?year=" + reportYear(), "_blank")));
+    Anchor reportExcel =
+        download(
+            "project-report-excel",
+            "projects.report.excel",
+            VaadinIcon.FILE_TABLE,
+            () ->
+                new Download(
+                    "junde-hubanshishi-" + reportYear() + ".xlsx",
+                    export.reportWorkbook(access.own(), reportYear(), language)));
+    FlexLayout bar = new FlexLayout(list, report, reportExcel);
+    bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    bar.setAlignItems(Alignment.CENTER);
+    bar.addClassNames(LumoUtility.Gap.SMALL);
+    return bar;
+  }
+
+  /** The report's year: the year filter's, else this year. */
+  private int reportYear() {
+    return year.getValue() == null ? projects.today().getYear() : year.getValue();
+  }
+
+  private record Download(String fileName, byte[] bytes) {}
+
+  private Anchor download(String id, String key, VaadinIcon icon, Supplier<Download> file) {
+    Anchor anchor =
+        new Anchor(
+            DownloadHandler.fromInputStream(
+                event -> {
+                  Download made = file.get();
+                  return new DownloadResponse(
+                      new ByteArrayInputStream(made.bytes()),
+                      made.fileName(),
+                      ExcelWriter.XLSX,
+                      made.bytes().length);
+                }),
+            "");
+    anchor.setId(id);
+    anchor.getElement().setAttribute("download", true);
+    Button button = new Button(getTranslation(key), icon.create());
+    button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    anchor.add(button);
+    return anchor;
   }
 
   private void columns() {

@@ -4,6 +4,7 @@ import cn.shuangyong.platform.sheets.PrintableSheet;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
 
@@ -21,6 +22,8 @@ public class PrintableSheetView extends Div {
           + " .printable-sheet { font-family: sans-serif; padding: 1em }"
           + " .printable-sheet section + section { break-before: page }"
           + " .printable-sheet h2 { text-align: center; break-after: avoid }"
+          + " .printable-sheet h3 { break-after: avoid; margin: 1em 0 0.5em }"
+          + " .printable-sheet .kept-whole { break-inside: avoid }"
           + " .printable-sheet table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em }"
           + " .printable-sheet thead { display: table-header-group }"
           + " .printable-sheet tr { break-inside: avoid }"
@@ -50,6 +53,44 @@ public class PrintableSheetView extends Div {
       part.appendChild(issued(issued).getElement());
       getElement().appendChild(part);
     }
+  }
+
+  /**
+   * A report as one document: {@code title} once (after {@code heading}), then every section of
+   * every part as a table under its own title (unless it repeats the document's), the later parts'
+   * short tables (totals) never cut across a page, and the issuing office, seal and date once at
+   * the end.
+   */
+  public static PrintableSheetView report(
+      String heading, String title, List<PrintableSheet> parts, Issued issued) {
+    return new PrintableSheetView(heading, title, parts, issued);
+  }
+
+  private PrintableSheetView(
+      String heading, String title, List<PrintableSheet> parts, Issued issued) {
+    addClassName("printable-sheet");
+    Element style = new Element("style");
+    style.setText(STYLE);
+    getElement().appendChild(style);
+    Element document = new Element("section");
+    document.appendChild(new H2(heading.isEmpty() ? title : heading + " " + title).getElement());
+    boolean first = true;
+    for (PrintableSheet sheet : parts) {
+      for (PrintableSheet.Section section : sheet.sections()) {
+        Div part = new Div();
+        if (!first) {
+          part.addClassName("kept-whole");
+        }
+        if (!section.title().equals(title)) {
+          part.add(new H3(section.title()));
+        }
+        part.add(table(sheet, section.rows()));
+        document.appendChild(part.getElement());
+      }
+      first = false;
+    }
+    document.appendChild(issued(issued).getElement());
+    getElement().appendChild(document);
   }
 
   private static Html table(PrintableSheet sheet, List<List<String>> rows) {

@@ -7,6 +7,8 @@ import cn.shuangyong.tenants.demo.DemoProvince;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * 拥军项目 end to end in a real browser: Pinghu's office creates a project from the list, adds two
  * milestones on its detail, completes one and sees the progress at 50 % from the milestones, with
- * every step in the timeline by the staff member's name; the list shows the project's progress.
+ * every step in the timeline by the staff member's name; the list shows the project's progress. The
+ * office attaches a photo on a project's detail (a line of the timeline) and opens the yearly
+ * 军地互办实事 report from the list, in a tab of its own.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,6 +121,107 @@ class ProjectsBrowserTest extends BrowserTest {
             By.id("need-projects"), "饮水工程-" + suffix));
     assertThat(browser.findElement(By.id("need-projects")).getText()).contains("40%");
   }
+
+  @Test
+  void theOfficeAttachesAPhotoToAProjectAndOpensTheYearlyReport() throws Exception {
+    String name = "营区照明-" + System.nanoTime() % 1_000_000;
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    Chromium.signIn(browser, Chromium.base(server), "pinghu.staff", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "projects");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("project-new"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#project-name input")))
+        .sendKeys(name);
+    browser.findElement(By.cssSelector("#project-category input")).sendKeys("基础设施");
+    pick("project-garrison-units", "驻平陆军某部");
+    pick("project-responsible-unit", "交通运输局");
+    browser.findElement(By.cssSelector("#project-budget input")).sendKeys("45000");
+    choose("project-funding-source", "社会募集");
+    setDate("project-planned-start", LocalDate.now().toString());
+    setDate("project-planned-end", LocalDate.now().plusMonths(2).toString());
+    click(By.id("project-save"));
+    wait.until(ExpectedConditions.textToBe(By.id("project-heading"), name));
+
+    Path photo = Files.createTempDirectory("project-").resolve("施工照片.png");
+    Files.write(photo, PNG);
+    wait.until(
+            driver ->
+                driver
+                    .findElement(By.id("project-upload"))
+                    .getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]")))
+        .sendKeys(photo.toString());
+    // the upload's own list shows the name at once; the kept file is a link once it is stored
+    WebElement kept =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#project-attachments .project-attachment-name")));
+    assertThat(kept.getText()).isEqualTo("施工照片.png");
+    assertThat(kept.getDomAttribute("href")).as("a download link").isNotBlank();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("project-timeline"), "上传附件"));
+    assertThat(browser.findElement(By.id("project-timeline")).getText()).contains("施工照片.png");
+    Chromium.screenshot(browser, "projects-attachments.png");
+
+    browser.get(Chromium.base(server) + "projects");
+    assertThat(
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("project-report-excel")))
+                .getDomAttribute("href"))
+        .as("the report's Excel")
+        .isNotBlank();
+    assertThat(browser.findElement(By.id("project-export")).getDomAttribute("href")).isNotBlank();
+    String list = browser.getWindowHandle();
+    click(By.id("project-report-open"));
+    wait.until(driver -> driver.getWindowHandles().size() == 2);
+    browser.getWindowHandles().stream()
+        .filter(handle -> !handle.equals(list))
+        .findFirst()
+        .ifPresent(handle -> browser.switchTo().window(handle));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-report"), name));
+    String report = browser.findElement(By.id("project-report")).getText();
+    assertThat(report)
+        .contains(LocalDate.now().getYear() + " 年度军地互办实事")
+        .contains("平湖市")
+        .contains("按项目状态汇总", "按资金来源汇总", "社会募集", "合计")
+        .contains("45000.00")
+        .contains("印发日期");
+    Chromium.screenshot(browser, "projects-report.png");
+  }
+
+  private static final byte[] PNG = {
+    (byte) 0x89,
+    'P',
+    'N',
+    'G',
+    '\r',
+    '\n',
+    0x1a,
+    '\n',
+    0,
+    0,
+    0,
+    13,
+    'I',
+    'H',
+    'D',
+    'R',
+    0,
+    0,
+    0,
+    1,
+    0,
+    0,
+    0,
+    1,
+    8,
+    2,
+    0,
+    0,
+    0,
+    (byte) 0x90,
+    'w',
+    'S',
+    (byte) 0xde
+  };
 
   private String aNeed(String title) {
     Api api = new Api(server, json);

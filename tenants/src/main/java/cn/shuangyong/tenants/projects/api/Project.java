@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * 拥军项目: one troop-support project as the API shows it. {@code progress} (0..100) says where it
  * comes from in {@code progressSource}; {@code overdueMilestones} counts milestones past their due
- * date and not completed. {@code milestones} and {@code history} are filled on the detail only.
+ * date and not completed; {@code needs} names the needs of {@code needIds}. {@code milestones} and
+ * {@code history} are filled on the detail only.
  */
 @Serdeable
 public record Project(
@@ -37,6 +38,7 @@ public record Project(
     int completedMilestones,
     int overdueMilestones,
     List<Long> needIds,
+    List<NeedName> needs,
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
@@ -46,6 +48,10 @@ public record Project(
   /** A unit by id and name (the screens show names, never ids). */
   @Serdeable
   public record UnitName(long id, String name) {}
+
+  /** A need the project fulfils, by id and title (the sheets and the report show titles). */
+  @Serdeable
+  public record NeedName(long id, String title) {}
 
   public Project withDetail(List<Milestone> milestoneList, List<ProjectEvent> events) {
     return new Project(
@@ -69,6 +75,7 @@ public record Project(
         completedMilestones,
         overdueMilestones,
         needIds,
+        needs,
         createdAt,
         createdBy,
         updatedAt,

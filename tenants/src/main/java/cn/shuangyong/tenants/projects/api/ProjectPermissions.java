@@ -41,7 +41,10 @@ public final class ProjectPermissions {
           ENTER_PROGRESS,
           CLEAR_PROGRESS,
           LINK_NEED,
-          UNLINK_NEED ->
+          UNLINK_NEED,
+          UPDATE,
+          ADD_ATTACHMENT,
+          DELETE_ATTACHMENT ->
           user.hasAny(Role.CITY_ADMIN, Role.CITY_STAFF);
     };
   }

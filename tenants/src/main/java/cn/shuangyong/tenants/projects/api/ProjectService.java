@@ -360,6 +360,19 @@ public class ProjectService {
     return seen;
   }
 
+  /**
+   * Inside a tenant transaction: the project locked for {@code action}, with {@link #allowed}'s
+   * answers (404, 403, 409). How the project's attachments take their steps.
+   */
+  Project lockedFor(TenantContext context, long id, Action action) {
+    return allowed(context.caller(), store.find(id, today(), true).orElse(null), action);
+  }
+
+  /** Inside a tenant transaction: the project, 404 unless the caller may see it. */
+  Project seenBy(TenantContext context, long id) {
+    return visible(context.caller(), store.find(id, today(), false).orElse(null));
+  }
+
   /** The timeline line, the event after commit and the audit entry of one change. */
   private void record(
       TenantContext context,
@@ -368,14 +381,37 @@ public class ProjectService {
       Status next,
       @Nullable String note,
       Instant now) {
+    record(context, before, action, next, note, now, "");
+  }
+
+  /**
+   * The same, with the audit's target naming a part of the project ({@code "/attachment:7"}); the
+   * project is marked changed.
+   */
+  void record(
+      TenantContext context,
+      Project before,
+      Action action,
+      Status next,
+      @Nullable String note,
+      Instant now,
+      String targetPart) {
     String actor = context.caller().username();
+    if (!targetPart.isEmpty()) {
+      store.touch(before.id(), now, actor);
+    }
     store.addEvent(
         before.id(), new ProjectEvent(now, actor, action, before.status(), next, note, null));
     events.publish(
         context, new ProjectChanged(context.code(), before.id(), action, before.status(), next));
     Project after = store.find(before.id(), today(), false).orElseThrow();
     audit.record(
-        context, "PROJECT_" + action.name(), "project:" + before.id(), before, after, note);
+        context,
+        "PROJECT_" + action.name(),
+        "project:" + before.id() + targetPart,
+        before,
+        after,
+        note);
   }
 
   /** The project with its milestones and timeline, who did each step by name. */
@@ -394,7 +430,7 @@ public class ProjectService {
         history.stream().map(event -> event.withActor(people.get(event.actor()))).toList());
   }
 
-  private Map<String, Person> people(Set<String> usernames) {
+  Map<String, Person> people(Set<String> usernames) {
     Map<String, UserAccount> accounts = users.byUsernames(usernames);
     Map<String, Person> people = new HashMap<>();
     for (String username : usernames) {

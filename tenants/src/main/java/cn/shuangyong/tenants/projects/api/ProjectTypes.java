@@ -41,7 +41,13 @@ public final class ProjectTypes {
     /** The office went back to the progress the milestones give. */
     CLEAR_PROGRESS,
     LINK_NEED,
-    UNLINK_NEED
+    UNLINK_NEED,
+    /** The office corrected the project's fields (name, units, budget, plan…). */
+    UPDATE,
+    /** A photo, PDF or Office file was attached. */
+    ADD_ATTACHMENT,
+    /** An attachment was taken off the project (its row and bytes are kept). */
+    DELETE_ATTACHMENT
   }
 
   /**

@@ -12,20 +12,26 @@ import java.util.Set;
  * The states of a project and the steps allowed from each: PLANNED → IN_PROGRESS (start) → DONE
  * (finish); cancel from PLANNED or IN_PROGRESS, never once DONE. Milestones are added and completed
  * while the project is open, and progress entered or cleared; needs are linked and unlinked until
- * it is cancelled. And how progress is derived.
+ * it is cancelled; its fields are corrected while it is open; files are attached and taken off in
+ * any status (the photos of a finished project, the notice of a cancelled one). And how progress is
+ * derived.
  */
 public final class ProjectWorkflow {
   private static final Map<Action, Set<Status>> ALLOWED_FROM =
-      Map.of(
-          Action.START, EnumSet.of(Status.PLANNED),
-          Action.FINISH, EnumSet.of(Status.IN_PROGRESS),
-          Action.CANCEL, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS),
-          Action.ADD_MILESTONE, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS),
-          Action.COMPLETE_MILESTONE, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS),
-          Action.ENTER_PROGRESS, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS),
-          Action.CLEAR_PROGRESS, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS),
-          Action.LINK_NEED, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS, Status.DONE),
-          Action.UNLINK_NEED, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS, Status.DONE));
+      Map.ofEntries(
+          Map.entry(Action.START, EnumSet.of(Status.PLANNED)),
+          Map.entry(Action.FINISH, EnumSet.of(Status.IN_PROGRESS)),
+          Map.entry(Action.CANCEL, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS)),
+          Map.entry(Action.ADD_MILESTONE, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS)),
+          Map.entry(Action.COMPLETE_MILESTONE, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS)),
+          Map.entry(Action.ENTER_PROGRESS, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS)),
+          Map.entry(Action.CLEAR_PROGRESS, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS)),
+          Map.entry(Action.LINK_NEED, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS, Status.DONE)),
+          Map.entry(
+              Action.UNLINK_NEED, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS, Status.DONE)),
+          Map.entry(Action.UPDATE, EnumSet.of(Status.PLANNED, Status.IN_PROGRESS)),
+          Map.entry(Action.ADD_ATTACHMENT, EnumSet.allOf(Status.class)),
+          Map.entry(Action.DELETE_ATTACHMENT, EnumSet.allOf(Status.class)));
 
   private ProjectWorkflow() {}
 
@@ -45,7 +51,10 @@ public final class ProjectWorkflow {
           ENTER_PROGRESS,
           CLEAR_PROGRESS,
           LINK_NEED,
-          UNLINK_NEED ->
+          UNLINK_NEED,
+          UPDATE,
+          ADD_ATTACHMENT,
+          DELETE_ATTACHMENT ->
           from;
     };
   }

@@ -37,7 +37,7 @@ final class ProjectRows {
       int completed,
       int overdue) {
 
-    Project toProject(List<Project.UnitName> units, List<Long> needIds) {
+    Project toProject(List<Project.UnitName> units, List<Project.NeedName> needs) {
       ProjectWorkflow.Progress progress =
           ProjectWorkflow.progress(status, progressEntered, milestones, completed);
       return new Project(
@@ -60,7 +60,8 @@ final class ProjectRows {
           milestones,
           completed,
           status.isOpen() ? overdue : 0,
-          needIds,
+          needs.stream().map(Project.NeedName::id).toList(),
+          needs,
           createdAt,
           createdBy,
           updatedAt,

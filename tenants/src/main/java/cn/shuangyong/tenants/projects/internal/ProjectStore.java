@@ -1,6 +1,7 @@
 package cn.shuangyong.tenants.projects.internal;
 
 import cn.shuangyong.platform.database.TenantDataSourceFactory;
+import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.projects.api.Milestone;
 import cn.shuangyong.tenants.projects.api.Project;
 import cn.shuangyong.tenants.projects.api.ProjectEvent;
@@ -368,6 +369,95 @@ public class ProjectStore {
         });
   }
 
+  /** An attachment of a project and where its bytes are kept. */
+  public record AttachmentRow(Attachment attachment, String storageKey) {}
+
+  public Attachment insertAttachment(
+      long projectId,
+      String fileName,
+      String contentType,
+      long sizeBytes,
+      String storageKey,
+      Instant at,
+      String by) {
+    long id =
+        jdbc.prepareStatement(
+            "insert into project_attachment (project_id, file_name, content_type, size_bytes,"
+                + " storage_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?) returning id",
+            statement -> {
+              bind(
+                  statement,
+                  List.of(
+                      projectId,
+                      fileName,
+                      contentType,
+                      sizeBytes,
+                      storageKey,
+                      Timestamp.from(at),
+                      by));
+              try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+              }
+            });
+    return new Attachment(id, fileName, contentType, sizeBytes, at, by, null);
+  }
+
+  /** The project's attachments not taken off, oldest first. */
+  public List<Attachment> attachments(long projectId) {
+    return attachmentRows(
+            "select * from project_attachment where project_id = ? and deleted_at is null"
+                + " order by id",
+            List.of(projectId))
+        .stream()
+        .map(AttachmentRow::attachment)
+        .toList();
+  }
+
+  /** One attachment, reached only through its own project (and not taken off). */
+  public Optional<AttachmentRow> attachment(long projectId, long attachmentId) {
+    return attachmentRows(
+            "select * from project_attachment where project_id = ? and id = ?"
+                + " and deleted_at is null",
+            List.of(projectId, attachmentId))
+        .stream()
+        .findFirst();
+  }
+
+  /** Takes an attachment off its project (row and bytes kept); false when there was none. */
+  public boolean deleteAttachment(long projectId, long attachmentId, Instant at, String by) {
+    return update(
+            "update project_attachment set deleted_at = ?, deleted_by = ?"
+                + " where project_id = ? and id = ? and deleted_at is null",
+            List.of(Timestamp.from(at), by, projectId, attachmentId))
+        == 1;
+  }
+
+  private List<AttachmentRow> attachmentRows(String sql, List<Object> arguments) {
+    return jdbc.prepareStatement(
+        sql,
+        statement -> {
+          bind(statement, arguments);
+          List<AttachmentRow> found = new ArrayList<>();
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.add(
+                  new AttachmentRow(
+                      new Attachment(
+                          rows.getLong("id"),
+                          rows.getString("file_name"),
+                          rows.getString("content_type"),
+                          rows.getLong("size_bytes"),
+                          rows.getTimestamp("created_at").toInstant(),
+                          rows.getString("created_by"),
+                          null),
+                      rows.getString("storage_key")));
+            }
+          }
+          return found;
+        });
+  }
+
   /** One page in {@code orderBy}, with the number of all rows that match. */
   public ProjectPage list(
       ProjectQuery query,
@@ -432,7 +522,7 @@ public class ProjectStore {
     }
     Long[] ids = page.stream().map(ProjectRows.Row::id).toArray(Long[]::new);
     Map<Long, List<Project.UnitName>> units = unitsOf(ids);
-    Map<Long, List<Long>> needs = needsOf(ids);
+    Map<Long, List<Project.NeedName>> needs = needsOf(ids);
     return page.stream()
         .map(
             row ->
@@ -462,17 +552,19 @@ public class ProjectStore {
         });
   }
 
-  /** The needs each project of the page fulfils. */
-  private Map<Long, List<Long>> needsOf(Long[] projectIds) {
+  /** The needs each project of the page fulfils, with their titles. */
+  private Map<Long, List<Project.NeedName>> needsOf(Long[] projectIds) {
     return jdbc.prepareStatement(
-        "select project_id, need_id from project_need where project_id = any(?)"
-            + " order by need_id",
+        "select pn.project_id, n.id, n.title from project_need pn join need n on n.id = pn.need_id"
+            + " where pn.project_id = any(?) order by n.id",
         statement -> {
           statement.setArray(1, statement.getConnection().createArrayOf("bigint", projectIds));
-          Map<Long, List<Long>> needs = new HashMap<>();
+          Map<Long, List<Project.NeedName>> needs = new HashMap<>();
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-              needs.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getLong(2));
+              needs
+                  .computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                  .add(new Project.NeedName(rows.getLong(2), rows.getString(3)));
             }
           }
           return needs;

@@ -1,9 +1,11 @@
 package cn.shuangyong.tenants.projects.web;
 
 import cn.shuangyong.platform.idempotency.Idempotent;
+import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.tenancy.TenantPath;
 import cn.shuangyong.platform.web.ApiProblems;
+import cn.shuangyong.platform.web.Messages;
 import cn.shuangyong.platform.web.PageParameters;
 import cn.shuangyong.platform.web.PageResponse;
 import cn.shuangyong.platform.web.PlausibleDates;
@@ -11,12 +13,15 @@ import cn.shuangyong.platform.web.Problem;
 import cn.shuangyong.tenants.projects.api.Milestone;
 import cn.shuangyong.tenants.projects.api.Project;
 import cn.shuangyong.tenants.projects.api.ProjectCommands;
+import cn.shuangyong.tenants.projects.api.ProjectExport;
 import cn.shuangyong.tenants.projects.api.ProjectPage;
 import cn.shuangyong.tenants.projects.api.ProjectQuery;
+import cn.shuangyong.tenants.projects.api.ProjectReport;
 import cn.shuangyong.tenants.projects.api.ProjectService;
 import cn.shuangyong.tenants.projects.api.ProjectTypes.Status;
 import cn.shuangyong.tenants.projects.internal.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -40,7 +45,8 @@ import java.net.URI;
 
 /**
  * The 拥军项目 ({@code api-contract.md}, Projects): create, list, detail, milestones, start, finish,
- * cancel. Who sees which project is {@code ProjectPermissions}'; only the office writes.
+ * cancel; the list's export and the yearly 军地互办实事 report (JSON and Excel). Who sees which project
+ * is {@code ProjectPermissions}'; only the office writes.
  */
 @Controller("/api/v1/tenants/{tenant}/projects")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -52,9 +58,13 @@ public class ProjectController {
       "The project is in a status that does not allow this step; the message names it";
 
   private final ProjectService projects;
+  private final ProjectExport export;
+  private final Messages messages;
 
-  ProjectController(ProjectService projects) {
+  ProjectController(ProjectService projects, ProjectExport export, Messages messages) {
     this.projects = projects;
+    this.export = export;
+    this.messages = messages;
   }
 
   /** Creates a project in status PLANNED (the office); {@code Location} names it. */
@@ -90,6 +100,83 @@ public class ProjectController {
             new ProjectQuery(status, year, garrisonUnitId, needId, q),
             PageParameters.of(page, size, sort, ProjectStore.SORTABLE.keySet()));
     return new PageResponse<>(result.items(), result.total(), page, size);
+  }
+
+  /**
+   * The list as an Excel workbook, with the list's filters (status, year, garrison unit, need,
+   * text): units and needs by name, the budget as an exact decimal cell. The caller's projects
+   * only.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The workbook",
+      content =
+          @Content(
+              mediaType = ExcelWriter.XLSX,
+              schema = @Schema(type = "string", format = "binary")))
+  @Get(value = "/export", produces = ExcelWriter.XLSX)
+  public HttpResponse<byte[]> exportProjects(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue Status status,
+      @Nullable @QueryValue @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR)
+          Integer year,
+      @Nullable @QueryValue Long garrisonUnitId,
+      @Nullable @QueryValue Long needId,
+      @Nullable @QueryValue String q,
+      HttpRequest<?> request) {
+    byte[] workbook =
+        export.workbook(
+            context,
+            new ProjectQuery(status, year, garrisonUnitId, needId, q),
+            messages.localeOf(request));
+    return HttpResponse.ok(workbook)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"projects-"
+                + context.code().value()
+                + (year == null ? "" : "-" + year)
+                + ".xlsx\"");
+  }
+
+  /**
+   * The yearly 军地互办实事 report (default this year): every project of the year the caller may see,
+   * with totals per status and per funding source.
+   */
+  @Get("/report")
+  public ProjectReport projectReport(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR)
+          Integer year) {
+    return export.report(context, year == null ? projects.today().getYear() : year);
+  }
+
+  /**
+   * The yearly 军地互办实事 report as an Excel workbook: the projects, then the totals per status and per
+   * funding source, each on its own worksheet.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The workbook",
+      content =
+          @Content(
+              mediaType = ExcelWriter.XLSX,
+              schema = @Schema(type = "string", format = "binary")))
+  @Get(value = "/report.xlsx", produces = ExcelWriter.XLSX)
+  public HttpResponse<byte[]> projectReportWorkbook(
+      @TenantPath TenantContext context,
+      @Nullable @QueryValue @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR)
+          Integer year,
+      HttpRequest<?> request) {
+    int reportYear = year == null ? projects.today().getYear() : year;
+    byte[] workbook = export.reportWorkbook(context, reportYear, messages.localeOf(request));
+    return HttpResponse.ok(workbook)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"projects-report-"
+                + context.code().value()
+                + "-"
+                + reportYear
+                + ".xlsx\"");
   }
 
   /** One project with its progress, milestones, timeline and needs. */

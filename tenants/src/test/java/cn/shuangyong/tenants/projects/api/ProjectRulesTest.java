@@ -32,23 +32,25 @@ class ProjectRulesTest {
   private static final List<String> WORKFLOW =
       List.of(
           // CREATE START FINISH CANCEL ADD_MILESTONE COMPLETE_MILESTONE
-          //   ENTER_PROGRESS CLEAR_PROGRESS LINK_NEED UNLINK_NEED
-          "PLANNED     . x . x x x x x x x",
-          "IN_PROGRESS . . x x x x x x x x",
-          "DONE        . . . . . . . . x x",
-          "CANCELLED   . . . . . . . . . .");
+          //   ENTER_PROGRESS CLEAR_PROGRESS LINK_NEED UNLINK_NEED UPDATE ADD_ATTACHMENT
+          //   DELETE_ATTACHMENT
+          "PLANNED     . x . x x x x x x x x x x",
+          "IN_PROGRESS . . x x x x x x x x x x x",
+          "DONE        . . . . . . . . x x . x x",
+          "CANCELLED   . . . . . . . . . . . x x");
 
   /** Caller → may see its project, may see another's, then the actions it may do. */
   private static final List<String> PERMISSIONS =
       List.of(
           // seesOwn seesOther | CREATE START FINISH CANCEL ADD_MILESTONE COMPLETE_MILESTONE
-          //   ENTER_PROGRESS CLEAR_PROGRESS LINK_NEED UNLINK_NEED
-          "CITY_ADMIN        x x | x x x x x x x x x x",
-          "CITY_STAFF        x x | x x x x x x x x x x",
-          "SUPERVISOR        x x | . . . . . . . . . .",
-          "UNIT_HANDLER      x . | . . . . . . . . . .",
-          "GARRISON_LIAISON  x . | . . . . . . . . . .",
-          "PLATFORM_ADMIN    . . | . . . . . . . . . .");
+          //   ENTER_PROGRESS CLEAR_PROGRESS LINK_NEED UNLINK_NEED UPDATE ADD_ATTACHMENT
+          //   DELETE_ATTACHMENT
+          "CITY_ADMIN        x x | x x x x x x x x x x x x x",
+          "CITY_STAFF        x x | x x x x x x x x x x x x x",
+          "SUPERVISOR        x x | . . . . . . . . . . . . .",
+          "UNIT_HANDLER      x . | . . . . . . . . . . . . .",
+          "GARRISON_LIAISON  x . | . . . . . . . . . . . . .",
+          "PLATFORM_ADMIN    . . | . . . . . . . . . . . . .");
 
   @Test
   void eachStatusAllowsExactlyTheActionsOfTheTable() {
@@ -196,6 +198,7 @@ class ProjectRulesTest {
         0,
         0,
         0,
+        List.of(),
         List.of(),
         Instant.EPOCH,
         "u",
