@@ -173,6 +173,31 @@ class AuditBeforeAfterTest implements TestPropertyProvider {
   }
 
   @Test
+  void aNeedCategoryChangeCarriesBeforeAndAfter() {
+    String admin = token("pinghu.admin");
+    String name = "审计类别-" + UUID.randomUUID().toString().substring(0, 6);
+    Answer added =
+        api.post(PINGHU + "/need-categories", Map.of("name", name, "sortOrder", 900), admin);
+    assertThat(added.status()).as(added.text()).isEqualTo(201);
+    String target = "need_category:" + added.string("id");
+    Answer renamed =
+        api.put(
+            PINGHU + "/need-categories/" + added.string("id"),
+            Map.of("name", name + "（改）", "sortOrder", 900, "active", false),
+            admin);
+    assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+
+    Map<String, Object> add = event("pinghu.admin", "NEED_CATEGORY_ADD", target);
+    assertThat(add.get("before")).isNull();
+    assertThat(state(add, "after")).containsEntry("name", name).containsEntry("active", true);
+    Map<String, Object> update = event("pinghu.admin", "NEED_CATEGORY_UPDATE", target);
+    assertThat(state(update, "before")).containsEntry("name", name).containsEntry("active", true);
+    assertThat(state(update, "after"))
+        .containsEntry("name", name + "（改）")
+        .containsEntry("active", false);
+  }
+
+  @Test
   void theChainStaysWholeWithTheStatesInside() {
     api.post(
         PINGHU + "/garrison-units",

@@ -71,7 +71,7 @@ public class NeedCategories {
                               form.active() == null || form.active(),
                               clock.instant(),
                               user.username())));
-              record(context, "NEED_CATEGORY_ADD", added.id());
+              audit.record(context, "NEED_CATEGORY_ADD", target(added.id()), null, added);
               return added;
             });
     return category;
@@ -86,11 +86,13 @@ public class NeedCategories {
               if (categories.nameTaken(form.name().trim(), id)) {
                 throw new ValidationException("name", "need.category.taken");
               }
+              Category before = categories.findById(id).map(NeedCategories::toApi).orElse(null);
               if (categories.change(id, form.name().trim(), form.sortOrder(), form.active()) == 0) {
                 throw ProblemException.notFound();
               }
-              record(context, "NEED_CATEGORY_UPDATE", id);
-              return toApi(categories.findById(id).orElseThrow());
+              Category after = toApi(categories.findById(id).orElseThrow());
+              audit.record(context, "NEED_CATEGORY_UPDATE", target(id), before, after);
+              return after;
             });
     return category;
   }
@@ -103,8 +105,8 @@ public class NeedCategories {
     return user;
   }
 
-  private void record(TenantContext context, String action, long id) {
-    audit.record(context, action, "need_category:" + id, null);
+  private static String target(long id) {
+    return "need_category:" + id;
   }
 
   private static Category toApi(NeedCategoryRow row) {
