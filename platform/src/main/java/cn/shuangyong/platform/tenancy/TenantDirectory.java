@@ -1,5 +1,6 @@
 package cn.shuangyong.platform.tenancy;
 
+import cn.shuangyong.platform.audit.AuditChanges;
 import cn.shuangyong.platform.audit.AuditLog;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
@@ -9,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,7 @@ public class TenantDirectory {
   private final TenantReadiness readiness;
   private final TenantStartupMigration migrations;
   private final AuditLog audit;
+  private final AuditChanges changes;
   private final Clock clock;
 
   public TenantDirectory(
@@ -39,7 +42,9 @@ public class TenantDirectory {
       TenantReadiness readiness,
       TenantStartupMigration migrations,
       AuditLog audit,
+      AuditChanges changes,
       Clock clock) {
+    this.changes = changes;
     this.readiness = readiness;
     this.migrations = migrations;
     this.tenants = tenants;
@@ -183,7 +188,7 @@ public class TenantDirectory {
             code.value(),
             tenant.status() == TenantStatus.ACTIVE ? "SUCCESS" : "FAILURE",
             null,
-            tenant.statusDetail()));
+            changes.detail(null, auditState(tenant), tenant.statusDetail())));
     return tenant;
   }
 
@@ -225,8 +230,23 @@ public class TenantDirectory {
             tenant.code(),
             outcome.status() == TenantStatus.ACTIVE ? "SUCCESS" : "FAILURE",
             null,
-            outcome.statusDetail()));
+            changes.detail(auditState(tenant), auditState(outcome), outcome.statusDetail())));
     return outcome;
+  }
+
+  /** A tenant as its audit entries show it before and after (its registry fields). */
+  private static Map<String, Object> auditState(Tenant tenant) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("code", tenant.code());
+    state.put("name", tenant.name());
+    state.put("level", tenant.level().name());
+    state.put("regionCode", tenant.regionCode());
+    state.put("parentCode", tenant.parentCode());
+    state.put("adcode", tenant.adcode());
+    state.put("status", tenant.status().name());
+    state.put("schemaVersion", tenant.schemaVersion());
+    state.values().removeIf(java.util.Objects::isNull);
+    return state;
   }
 
   /** Adds a region node (used by provisioning and by the demo province). */

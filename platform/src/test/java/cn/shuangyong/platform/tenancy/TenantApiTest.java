@@ -113,6 +113,20 @@ class TenantApiTest implements TestPropertyProvider {
                     admin)
                 .status())
         .isEqualTo(409);
+
+    // the provisioning is audited with the tenant as it was made
+    Map<String, Object> event =
+        api.get("/api/v1/audit?action=TENANT_CREATE&size=200", admin).items().stream()
+            .filter(e -> code.equals(e.get("target")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(event.get("before")).isNull();
+    assertThat(event.get("after"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("code", code)
+        .containsEntry("name", "新城市")
+        .containsEntry("status", "ACTIVE")
+        .containsEntry("parentCode", "tpref_a");
   }
 
   @Test
