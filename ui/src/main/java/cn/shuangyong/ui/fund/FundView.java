@@ -301,6 +301,7 @@ public class FundView extends VerticalLayout implements HasDynamicTitle {
                     .toString())
         .setHeader(getTranslation("fundview.submitted-on"))
         .setSortProperty("createdAt");
+    grid.getColumns().forEach(column -> column.setAutoWidth(true));
     grid.addItemClickListener(click -> GrantDetailView.open(click.getItem().id()));
     grid.setHeight("32em");
     grid.setWidthFull();
