@@ -32,7 +32,7 @@ abstract class BrowserTest implements TestPropertyProvider {
   @BeforeEach
   void startBrowser() {
     browser = Chromium.startOrSkip();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = new PageWait(browser, Duration.ofSeconds(30));
   }
 
   /**

@@ -96,7 +96,7 @@ final class Chromium {
   /** Signs in through the login form and waits for the dashboard. */
   static WebDriverWait signIn(ChromeDriver browser, String base, String username, String password) {
     browser.get(base + "login");
-    WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+    WebDriverWait wait = new PageWait(browser, java.time.Duration.ofSeconds(30));
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
         .sendKeys(username);
     browser.findElement(By.cssSelector("input[name='password']")).sendKeys(password);

@@ -94,7 +94,7 @@ class SignInBrowserTest implements TestPropertyProvider {
   @Test
   void aCityAdminSeesItsCityOnTheDashboard() throws Exception {
     browser.get(base());
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = new PageWait(browser, Duration.ofSeconds(30));
     WebElement username =
         wait.until(
             ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
@@ -182,7 +182,7 @@ class SignInBrowserTest implements TestPropertyProvider {
   @Test
   void aWrongPasswordIsRefusedOnTheLoginForm() {
     browser.get(base() + "login");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = new PageWait(browser, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
         .sendKeys(ADMIN);
     browser.findElement(By.cssSelector("input[name='password']")).sendKeys("Wrong@2026x");
@@ -194,7 +194,7 @@ class SignInBrowserTest implements TestPropertyProvider {
   @Test
   void fiveWrongPasswordsLockTheAccountAndSaySoWithTheTime() {
     browser.get(base() + "login");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = new PageWait(browser, Duration.ofSeconds(30));
     for (int attempt = 1; attempt <= CredentialCheck.MAX_FAILURES; attempt++) {
       WebElement username =
           wait.until(
