@@ -202,6 +202,34 @@ public class ProjectStore {
         });
   }
 
+  /** The year's projects by status, and how many of the finished ones finished by their end. */
+  public record YearCounts(
+      long planned, long inProgress, long done, long cancelled, long doneOnTime) {}
+
+  /**
+   * The counts of the projects of {@code year}; a project finished on time when its last FINISH
+   * fell (China time) on or before its planned end.
+   */
+  public YearCounts yearCounts(int year) {
+    return jdbc.prepareStatement(
+        "select count(*) filter (where p.status = 'PLANNED'),"
+            + " count(*) filter (where p.status = 'IN_PROGRESS'),"
+            + " count(*) filter (where p.status = 'DONE'),"
+            + " count(*) filter (where p.status = 'CANCELLED'),"
+            + " count(*) filter (where p.status = 'DONE' and ("
+            + "   select (max(e.at) at time zone 'Asia/Shanghai')::date from project_event e"
+            + "   where e.project_id = p.id and e.action = 'FINISH') <= p.planned_end)"
+            + " from project p where p.year = ?",
+        statement -> {
+          statement.setInt(1, year);
+          try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return new YearCounts(
+                row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
+          }
+        });
+  }
+
   /** Which of {@code ids} name an existing garrison unit of this tenant. */
   public Set<Long> existingGarrisonUnits(Collection<Long> ids) {
     return existing("garrison_unit", ids);
