@@ -2,13 +2,17 @@ package cn.shuangyong.tenants.budgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shuangyong.platform.comparison.SummaryRelay;
+import cn.shuangyong.platform.comparison.TenantSummaries;
 import cn.shuangyong.platform.database.OwnerDatabase;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
+import cn.shuangyong.platform.tenancy.TenantCode;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.Api.Answer;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
+import cn.shuangyong.platform.time.ChinaTime;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,12 +21,14 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -568,6 +574,60 @@ class BudgetApiTest implements TestPropertyProvider {
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       book.write(out);
       return out.toByteArray();
+    }
+  }
+
+  @Test
+  void theComparisonReadsTheYearsFiguresAndTheSpendingPerGarrisonUnitFromTheSummary()
+      throws Exception {
+    LocalDate today = LocalDate.now(ChinaTime.ZONE);
+    int year = today.getYear();
+    assertThat(setBudget(year, List.of(line("慰问", "100000.00"))).status()).isEqualTo(200);
+    assertThat(
+            api.post(base + "/garrison-units", Map.of("name", "驻平某部二营", "branch", "ARMY"), admin())
+                .status())
+        .isEqualTo(201);
+    Answer evidenced = spend(expenditure(today.toString(), "1000.01", "慰问"));
+    assertThat(evidenced.status()).as(evidenced.text()).isEqualTo(201);
+    assertThat(
+            api.upload(
+                    base + "/expenditures/" + evidenced.string("id") + "/voucher",
+                    "file",
+                    "凭证.pdf",
+                    PDF,
+                    staff())
+                .status())
+        .isEqualTo(200);
+    assertThat(spend(expenditure(today.toString(), "500.00", "慰问")).status()).isEqualTo(201);
+
+    assertThat(context.getBean(SummaryRelay.class).relay().ran()).isTrue();
+
+    Map<String, BigDecimal> figures =
+        context.getBean(TenantSummaries.class).of(new TenantCode(tenant), year);
+    // what the tenant's own rows say, counted here in raw SQL
+    BigDecimal spent = raw("select sum(amount) from expenditure where year = " + year);
+    BigDecimal proven =
+        raw("select sum(amount) from expenditure where evidenced and year = " + year);
+    BigDecimal units = raw("select count(*) from garrison_unit");
+    assertThat(spent).isEqualByComparingTo("1500.01");
+    assertThat(units).isEqualByComparingTo("2");
+    assertThat(figures.get("budgetTotal")).isEqualByComparingTo("100000.00");
+    assertThat(figures.get("budgetExecutionRate"))
+        .isEqualByComparingTo(spent.divide(new BigDecimal("100000.00"), 4, RoundingMode.HALF_UP));
+    assertThat(figures.get("spendingEvidencedShare"))
+        .isEqualByComparingTo(proven.divide(spent, 4, RoundingMode.HALF_UP));
+    assertThat(figures.get("spendingPerGarrisonUnit"))
+        .isEqualByComparingTo(spent.divide(units, 2, RoundingMode.HALF_UP))
+        .isEqualByComparingTo("750.01");
+  }
+
+  private BigDecimal raw(String sql) throws Exception {
+    try (Connection c = context.getBean(OwnerDatabase.class).connect();
+        PreparedStatement select =
+            c.prepareStatement(sql.replace(" from ", " from t_" + tenant + "."));
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getBigDecimal(1);
     }
   }
 

@@ -108,6 +108,13 @@ public final class BudgetRules {
     return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
   }
 
+  /**
+   * {@code amount} shared by {@code units} (to the fen), null when there is no unit to share it.
+   */
+  public static @Nullable BigDecimal perUnit(BigDecimal amount, long units) {
+    return units <= 0 ? null : amount.divide(BigDecimal.valueOf(units), 2, RoundingMode.HALF_UP);
+  }
+
   /** The growth of {@code current} over {@code previous} (0.05 = 5 %), null without a previous. */
   public static @Nullable BigDecimal growth(BigDecimal current, @Nullable BigDecimal previous) {
     if (previous == null || previous.signum() == 0) {

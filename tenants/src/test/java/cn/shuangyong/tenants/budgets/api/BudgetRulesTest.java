@@ -175,6 +175,14 @@ class BudgetRulesTest {
     assertThat(Budget.of(2026, List.of(), null).budgeted()).isEqualTo("0.00");
   }
 
+  @Test
+  void spendingPerGarrisonUnitIsSharedToTheFenAndAbsentWithoutAUnit() {
+    assertThat(BudgetRules.perUnit(new BigDecimal("100.00"), 3)).isEqualTo("33.33");
+    assertThat(BudgetRules.perUnit(new BigDecimal("100.01"), 2)).isEqualTo("50.01");
+    assertThat(BudgetRules.perUnit(new BigDecimal("0.00"), 4)).isEqualTo("0.00");
+    assertThat(BudgetRules.perUnit(new BigDecimal("100.00"), 0)).isNull();
+  }
+
   private static BigDecimal fen(long fen) {
     return BigDecimal.valueOf(fen, 2);
   }
