@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,6 +219,33 @@ class SheetKitTest {
               assertThat(refused.errors().get(2).arguments()).containsExactly(5, "礼物");
               assertThat(refused.errors().get(1).arguments()).containsExactly(4, "1.5");
             });
+  }
+
+  @Test
+  void checkingTellsItsProgressAboutEveryHundredthOfTheRowsAndTheLast() throws Exception {
+    List<List<String>> lines = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      lines.add(List.of("平湖", "GRANT", "2026-01-02", String.valueOf(i + 1)));
+    }
+    byte[] file = workbook(lines.toArray(List[]::new));
+    SheetRows rows = reader.read(PAYMENTS, new ByteArrayInputStream(file), file.length);
+    List<int[]> reports = new ArrayList<>();
+    List<Payment> mapped =
+        rows.mapAllOrNone(
+            (row, problems) ->
+                new Payment(row.value(PAYEE), row.value(KIND), null, row.value(AMOUNT), 1),
+            (stage, done, total) -> {
+              assertThat(stage).isEqualTo(ImportProgress.Stage.CHECKING);
+              reports.add(new int[] {done, total});
+            });
+    assertThat(mapped).hasSize(450);
+    assertThat(reports).allSatisfy(report -> assertThat(report[1]).isEqualTo(450));
+    assertThat(reports)
+        .extracting(report -> report[0])
+        .isSorted()
+        .startsWith(0, 4, 8)
+        .endsWith(448, 450);
+    assertThat(reports).hasSize(1 + 450 / 4 + 1);
   }
 
   @Test

@@ -8,11 +8,14 @@ import cn.shuangyong.platform.database.OwnerDatabase;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.tenancy.AdministrativeLevel;
 import cn.shuangyong.platform.tenancy.TenantCode;
+import cn.shuangyong.platform.tenancy.TestTenants;
 import cn.shuangyong.platform.testing.Api;
 import cn.shuangyong.platform.testing.Api.Answer;
 import cn.shuangyong.platform.testing.PlatformFixtures;
 import cn.shuangyong.platform.testing.TestInfrastructure;
+import cn.shuangyong.platform.testing.Workbooks;
 import cn.shuangyong.platform.time.ChinaTime;
+import cn.shuangyong.tenants.budgets.api.ExpenditureImport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -540,41 +543,42 @@ class BudgetApiTest implements TestPropertyProvider {
     assertThat(api.get(base + "/budgets/2051", admin()).text()).contains("\"spent\":1100.01");
   }
 
+  @Test
+  void anImportTellsWhereItHasGotReadingThenEachHundredthOfTheRowsCheckedThenSaving()
+      throws Exception {
+    setBudget(2052, List.of(line("慰问", "1000000.00")));
+    var template = api.download(base + "/expenditures/import-template", staff());
+    String[][] rows = new String[1000][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new String[] {"2052-03-0" + (1 + i % 9), "慰问", "2.50", "驻平某部", "慰问品", ""};
+    }
+    byte[] file = workbook(template.body(), rows);
+    List<String> reports = new ArrayList<>();
+    int imported =
+        context
+            .getBean(ExpenditureImport.class)
+            .importLedger(
+                new TestTenants(context).as(tenant, Role.CITY_STAFF),
+                new ByteArrayInputStream(file),
+                file.length,
+                (stage, done, total) -> reports.add(stage + " " + done + "/" + total));
+    assertThat(imported).isEqualTo(1000);
+    assertThat(reports).first().isEqualTo("READING 0/0");
+    assertThat(reports.subList(1, reports.size() - 1))
+        .as("every hundredth of the rows checked, in order")
+        .hasSize(101)
+        .startsWith("CHECKING 0/1000", "CHECKING 10/1000")
+        .endsWith("CHECKING 1000/1000");
+    assertThat(reports).last().isEqualTo("SAVING 1000/1000");
+    assertThat(api.get(base + "/budgets/2052", admin()).text()).contains("\"spent\":2500.00");
+  }
+
   /** The template with its example row replaced by {@code rows} (as text cells). */
   private static byte[] workbook(byte[] template, String[][] rows) throws Exception {
-    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
-      Sheet sheet = book.getSheetAt(0);
-      int header = -1;
-      for (Row row : sheet) {
-        for (var cell : row) {
-          if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals("支出日期")) {
-            header = row.getRowNum();
-          }
-        }
-      }
-      for (int r = sheet.getLastRowNum(); r > header; r--) {
-        if (sheet.getRow(r) != null) {
-          sheet.removeRow(sheet.getRow(r));
-        }
-      }
-      Row titles = sheet.getRow(header);
-      Map<String, Integer> columns = new HashMap<>();
-      for (var cell : titles) {
-        columns.put(cell.getStringCellValue(), cell.getColumnIndex());
-      }
-      String[] names = {"支出日期", "经费类别", "金额（元）", "收款单位（人）", "用途", "超支理由"};
-      for (int i = 0; i < rows.length; i++) {
-        Row row = sheet.createRow(header + 1 + i);
-        for (int c = 0; c < names.length; c++) {
-          if (!rows[i][c].isEmpty()) {
-            row.createCell(columns.get(names[c])).setCellValue(rows[i][c]);
-          }
-        }
-      }
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      book.write(out);
-      return out.toByteArray();
-    }
+    return Workbooks.filled(
+        template,
+        List.of("支出日期", "经费类别", "金额（元）", "收款单位（人）", "用途", "超支理由"),
+        java.util.Arrays.stream(rows).map(List::of).toList());
   }
 
   @Test

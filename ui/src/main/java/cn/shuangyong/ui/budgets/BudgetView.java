@@ -49,9 +49,12 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.IntStream;
 
 /**
@@ -69,6 +72,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
   private final ExpenditureVouchers vouchers;
   private final ExpenditureExport export;
   private final ExpenditureImport importer;
+  private final ExecutorService executor;
   private final BudgetChart chart;
   private final TenantAccess access;
   private final CurrentUser user;
@@ -87,8 +91,10 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
       ExpenditureVouchers vouchers,
       ExpenditureExport export,
       ExpenditureImport importer,
-      BudgetChart chart) {
+      BudgetChart chart,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.importer = importer;
+    this.executor = executor;
     this.access = access;
     this.budgets = budgets;
     this.vouchers = vouchers;
@@ -228,12 +234,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     if (BudgetPermissions.mayDo(user, Action.RECORD_EXPENDITURE)) {
       bar.add(
           LedgerImport.template(this, () -> importer.template(access.own(), language)),
-          LedgerImport.upload(
-              this,
-              content ->
-                  importer.importLedger(
-                      access.own(), new ByteArrayInputStream(content), content.length),
-              this::refresh));
+          LedgerImport.upload(this, importer, access::own, this::refresh, executor));
     }
     bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     bar.setAlignItems(Alignment.CENTER);

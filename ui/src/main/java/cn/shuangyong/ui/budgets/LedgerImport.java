@@ -1,8 +1,10 @@
 package cn.shuangyong.ui.budgets;
 
 import cn.shuangyong.platform.sheets.ExcelWriter;
+import cn.shuangyong.platform.tenancy.TenantContext;
 import cn.shuangyong.platform.web.ValidationException;
 import cn.shuangyong.tenants.budgets.api.ExpenditureImport;
+import cn.shuangyong.ui.support.ImportProgressDialog;
 import cn.shuangyong.ui.support.Notices;
 import cn.shuangyong.ui.support.Problems;
 import com.vaadin.flow.component.Component;
@@ -18,13 +20,15 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 
 /**
  * The ledger's Excel import on screen: the template to download and the upload. Every row is
- * checked by the service; a refused file shows every bad row with its number and reason, and
- * nothing is saved.
+ * checked by the service while a dialog shows how far it has got; a refused file shows every bad
+ * row with its number and reason, and nothing is saved.
  */
 final class LedgerImport {
   private LedgerImport() {}
@@ -49,7 +53,16 @@ final class LedgerImport {
     return anchor;
   }
 
-  static Upload upload(Component view, ToIntFunction<byte[]> importer, Runnable imported) {
+  /**
+   * The upload: the import runs on {@code executor}, off the UI thread, while a dialog shows how
+   * far the check has got; then the count, or every bad row.
+   */
+  static Upload upload(
+      Component view,
+      ExpenditureImport importer,
+      Supplier<TenantContext> tenant,
+      Runnable imported,
+      Executor executor) {
     UI ui = UI.getCurrent();
     Upload upload = new Upload();
     upload.setId("ledger-import");
@@ -65,17 +78,40 @@ final class LedgerImport {
                 ui.access(
                     () -> {
                       upload.clearFileList();
-                      try {
-                        int count = importer.applyAsInt(content);
-                        Notices.success(view.getTranslation("budgets.import.done", count));
-                        imported.run();
-                      } catch (ValidationException invalid) {
-                        report(view, invalid);
-                      } catch (RuntimeException refused) {
-                        Notices.error(Problems.message(view, refused));
-                      }
+                      ImportProgressDialog progress = new ImportProgressDialog(ui);
+                      progress.start();
+                      TenantContext context = tenant.get();
+                      CompletableFuture.supplyAsync(
+                              () ->
+                                  importer.importLedger(
+                                      context,
+                                      new ByteArrayInputStream(content),
+                                      content.length,
+                                      progress.progress()),
+                              executor)
+                          .whenComplete(
+                              (count, failure) ->
+                                  ui.access(
+                                      () -> {
+                                        progress.finish();
+                                        finish(view, count, failure, imported);
+                                      }));
                     })));
     return upload;
+  }
+
+  private static void finish(Component view, Integer count, Throwable failure, Runnable imported) {
+    Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+    if (cause == null) {
+      Notices.success(view.getTranslation("budgets.import.done", count));
+      imported.run();
+    } else if (cause instanceof ValidationException invalid) {
+      report(view, invalid);
+    } else if (cause instanceof RuntimeException refused) {
+      Notices.error(Problems.message(view, refused));
+    } else {
+      throw new IllegalStateException(cause);
+    }
   }
 
   private static void report(Component view, ValidationException invalid) {

@@ -3,6 +3,7 @@ package cn.shuangyong.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,10 +26,13 @@ class ApiDocsBrowserTest extends BrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".info .title"), "双拥云接口"));
+    // Swagger UI parses the whole document (some 470 KB of YAML) before it draws an operation: on a
+    // loaded machine that once took longer than the usual 30 s
     List<WebElement> paths =
-        wait.until(
-            ExpectedConditions.numberOfElementsToBeMoreThan(
-                By.cssSelector(".opblock .opblock-summary-path"), 10));
+        new PageWait(browser, Duration.ofSeconds(120))
+            .until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector(".opblock .opblock-summary-path"), 10));
     assertThat(paths)
         .extracting(WebElement::getText)
         .contains("/api/v1/auth/login", "/api/v1/tenants/{tenant}/needs");

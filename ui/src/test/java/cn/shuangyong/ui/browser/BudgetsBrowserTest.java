@@ -2,12 +2,22 @@ package cn.shuangyong.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shuangyong.platform.testing.Api;
+import cn.shuangyong.platform.testing.Api.Answer;
+import cn.shuangyong.platform.testing.Workbooks;
+import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.tenants.demo.DemoProvince;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -21,11 +31,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * 双拥工作经费 end to end in a real browser: Pinghu's city admin sets the year's budget, records an
  * expenditure on a line, sees it in the ledger without a voucher, uploads its voucher and sees it
  * evidenced; the lines show budget, spent and remaining beside the chart drawn on the server as SVG
- * with Chinese labels.
+ * with Chinese labels; a large ledger is imported while the screen shows how far its check has got.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BudgetsBrowserTest extends BrowserTest {
+  @Inject JsonMapper json;
 
   @Test
   void theAdminBudgetsTheYearRecordsAnExpenditureAndEvidencesItWithAVoucher() throws Exception {
@@ -82,6 +93,82 @@ class BudgetsBrowserTest extends BrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-grid"), "有凭证"));
     assertThat(browser.findElements(By.id("ledger-import"))).as("the office imports").hasSize(1);
     Chromium.screenshot(browser, "budgets.png");
+  }
+
+  /**
+   * A ledger of 6,000 rows (Hangzhou's, so Pinghu's stays as the other test expects it): while it
+   * is checked off the UI thread a dialog says how far the check has got, row by row of all, then
+   * that the rows are saved; then the count, and the ledger has them all.
+   */
+  @Test
+  void aLargeLedgerIsImportedWhileTheScreenShowsHowFarTheCheckHasGot() throws Exception {
+    int rows = 6000;
+    int year = LocalDate.now(ChinaTime.ZONE).getYear();
+    String tenant = "/api/v1/tenants/hangzhou";
+    Api api = new Api(server, json);
+    String admin = api.login("hangzhou.admin", DemoProvince.PASSWORD);
+    Answer budget =
+        api.put(
+            tenant + "/budgets/" + year,
+            Map.of("lines", List.of(Map.of("category", "慰问", "amount", "90000000.00"))),
+            admin);
+    assertThat(budget.status()).as(budget.text()).isEqualTo(200);
+    long before = Long.parseLong(api.get(tenant + "/expenditures?size=1", admin).string("total"));
+    List<List<String>> ledger = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      String day = LocalDate.of(year, 1 + i % 12, 1 + i % 28).toString();
+      ledger.add(List.of(day, "慰问", "1.00", "驻杭某部", "慰问品第 " + (i + 1) + " 批", ""));
+    }
+    byte[] file =
+        Workbooks.filled(
+            api.download(tenant + "/expenditures/import-template", admin).body(),
+            List.of("支出日期", "经费类别", "金额（元）", "收款单位（人）", "用途", "超支理由"),
+            ledger);
+    Path upload = Files.createTempDirectory("ledger-").resolve("杭州台账.xlsx");
+    Files.write(upload, file);
+
+    browser.manage().window().setSize(new Dimension(1400, 1000));
+    Chromium.signIn(browser, Chromium.base(server), "hangzhou.admin", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "budgets");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ledger-import")));
+    // every text the progress shows, as the page shows it (a wait could miss one between polls)
+    browser.executeScript(
+        "window.progressSeen = [];"
+            + "const note = el => { if (el && el.id === 'import-progress-text' && el.textContent"
+            + "  && window.progressSeen.at(-1) !== el.textContent)"
+            + "  window.progressSeen.push(el.textContent); };"
+            + "new MutationObserver(records => records.forEach(r => {"
+            + "  note(r.target.nodeType === 3 ? r.target.parentElement : r.target);"
+            + "  r.addedNodes.forEach(n => { if (n.nodeType === 1) {"
+            + "    note(n); n.querySelectorAll('#import-progress-text').forEach(note); } });"
+            + "})).observe(document.body, {subtree: true, childList: true, characterData: true});");
+    wait.until(
+            driver ->
+                driver
+                    .findElement(By.id("ledger-import"))
+                    .getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]")))
+        .sendKeys(upload.toString());
+    new PageWait(browser, Duration.ofSeconds(120))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("vaadin-notification-card"), "已导入 6,000 笔支出"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("import-progress")));
+
+    @SuppressWarnings("unchecked")
+    List<String> seen = (List<String>) browser.executeScript("return window.progressSeen;");
+    // what a poll brings is the latest of its stage: the check of 6,000 rows may pass between two
+    // polls (BudgetApiTest counts every report the service gives); the file's reading and the
+    // saving take longest and are shown
+    assertThat(seen)
+        .as("the dialog said where the import had got")
+        .startsWith("正在读取文件…")
+        .endsWith("已检查全部 6,000 行，正在保存…")
+        .allSatisfy(
+            text ->
+                assertThat(text).matches("正在读取文件…|正在检查：第 [0-9,]+ 行，共 6,000 行|已检查全部 6,000 行，正在保存…"));
+    assertThat(Long.parseLong(api.get(tenant + "/expenditures?size=1", admin).string("total")))
+        .isEqualTo(before + rows);
   }
 
   private void amount(String id, String value) {

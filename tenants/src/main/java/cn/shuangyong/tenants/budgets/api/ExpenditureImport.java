@@ -5,6 +5,7 @@ import cn.shuangyong.platform.sheets.CellValue;
 import cn.shuangyong.platform.sheets.ExcelReader;
 import cn.shuangyong.platform.sheets.ExcelWriter;
 import cn.shuangyong.platform.sheets.ImportField;
+import cn.shuangyong.platform.sheets.ImportProgress;
 import cn.shuangyong.platform.sheets.RowProblems;
 import cn.shuangyong.platform.sheets.SheetRow;
 import cn.shuangyong.platform.sheets.SheetRows;
@@ -72,13 +73,21 @@ public class ExpenditureImport {
    * booked together in statements of many rows, each with its audit entry.
    */
   public int importLedger(TenantContext context, InputStream file, long size) {
+    return importLedger(context, file, size, ImportProgress.none());
+  }
+
+  /** As {@link #importLedger(TenantContext, InputStream, long)}, telling where it has got to. */
+  public int importLedger(
+      TenantContext context, InputStream file, long size, ImportProgress progress) {
     BudgetService.mayDo(context, Action.RECORD_EXPENDITURE);
+    progress.reached(ImportProgress.Stage.READING, 0, 0);
     SheetRows rows = reader.read(ExpenditureSheet.DEFINITION, file, size, MAX_ROWS);
     return scope.write(
         context,
         () -> {
           BudgetService.Ledger ledger = budgets.ledger(context);
-          rows.mapAllOrNone((row, problems) -> check(ledger, row, problems));
+          rows.mapAllOrNone((row, problems) -> check(ledger, row, problems), progress);
+          progress.reached(ImportProgress.Stage.SAVING, rows.rows().size(), rows.rows().size());
           int recorded = ledger.commit();
           audit.record(context, "EXPENDITURE_IMPORT", recorded + " rows", null);
           return recorded;
