@@ -10,6 +10,7 @@ import cn.shuangyong.tenants.fund.api.FundTypes.Action;
 import cn.shuangyong.tenants.fund.api.FundTypes.ApplicantType;
 import cn.shuangyong.tenants.fund.api.FundTypes.Status;
 import cn.shuangyong.tenants.fund.api.Grant;
+import cn.shuangyong.tenants.fund.api.GrantCaps;
 import cn.shuangyong.tenants.fund.api.GrantExport;
 import cn.shuangyong.tenants.fund.api.GrantPage;
 import cn.shuangyong.tenants.fund.api.GrantQuery;
@@ -119,7 +120,17 @@ public class FundView extends VerticalLayout implements HasDynamicTitle {
     }
     caps.setId("fund-caps");
     caps.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-    add(head, cards(), caps, grantsSection());
+    HorizontalLayout capsLine = new HorizontalLayout(caps);
+    capsLine.setAlignItems(Alignment.BASELINE);
+    if (FundPermissions.mayDo(user, Action.SET_CAPS)) {
+      Button edit =
+          new Button(
+              getTranslation("fundview.caps.edit"), VaadinIcon.EDIT.create(), c -> openCaps());
+      edit.setId("caps-edit");
+      edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+      capsLine.add(edit);
+    }
+    add(head, cards(), capsLine, grantsSection());
     EmptyState nothingYet = EmptyState.nothingYet(getTranslation("fundview.grants.empty"));
     if (FundPermissions.mayDo(user, Action.SUBMIT)) {
       nothingYet.withAction(getTranslation("fundview.apply"), VaadinIcon.PLUS, this::openApply);
@@ -371,6 +382,21 @@ public class FundView extends VerticalLayout implements HasDynamicTitle {
               if (kept != null) {
                 Notices.success(
                     getTranslation("fundview.inflow.done", FundLabels.money(kept.amount())));
+                showFund();
+              }
+              return kept;
+            })
+        .open();
+  }
+
+  private void openCaps() {
+    new CapsDialog(
+            fund.caps(access.own()),
+            (command, fields) -> {
+              GrantCaps kept =
+                  Problems.attempt(this, fields, () -> fund.setCaps(access.own(), command));
+              if (kept != null) {
+                Notices.success(getTranslation("fundview.caps.done"));
                 showFund();
               }
               return kept;

@@ -97,6 +97,48 @@ class FundBrowserTest extends BrowserTest {
     Chromium.screenshot(browser, "fund.png");
   }
 
+  /**
+   * Hangzhou's city admin changes the caps on the page: caps out of order are said under the field
+   * and nothing is kept; caps in order are kept and shown (the staff has no such button).
+   */
+  @Test
+  void theCityAdminChangesTheGrantCapsAndCapsOutOfOrderAreSaidUnderTheField() {
+    String base = Chromium.base(server);
+    browser.manage().window().setSize(new Dimension(1400, 1000));
+    Chromium.signIn(browser, base, "hangzhou.admin", DemoProvince.PASSWORD);
+    browser.get(base + "fund");
+    click(By.id("caps-edit"));
+    type("#caps-min input", "3000");
+    type("#caps-max input", "2500");
+    type("#caps-special input", "12000");
+    click(By.id("caps-save"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#caps-max [slot=error-message]"), "标准须满足：下限 ≤ 上限 ≤ 特殊困难上限"));
+    assertThat(browser.findElement(By.id("caps-save")).isDisplayed()).as("still open").isTrue();
+    type("#caps-max input", "6000");
+    click(By.id("caps-save"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("caps-form")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("fund-caps"), "¥3,000.00 至 ¥6,000.00，特殊困难最高 ¥12,000.00"));
+    // back to the published rule, through the same dialog
+    click(By.id("caps-edit"));
+    type("#caps-min input", "2000");
+    type("#caps-max input", "5000");
+    type("#caps-special input", "10000");
+    click(By.id("caps-save"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("fund-caps"), "¥2,000.00 至 ¥5,000.00，特殊困难最高 ¥10,000.00"));
+
+    browser.manage().deleteAllCookies();
+    Chromium.signIn(browser, base, "pinghu.staff", DemoProvince.PASSWORD);
+    browser.get(base + "fund");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fund-caps")));
+    assertThat(browser.findElements(By.id("caps-edit"))).as("only the city admin").isEmpty();
+  }
+
   /** Opens a step's dialog, writes its note and confirms it. */
   private void step(String button, String note) {
     click(By.id(button));
