@@ -105,7 +105,10 @@ final class Chromium {
     return wait;
   }
 
-  /** Saves what the browser shows to target/screenshots/{name}, once Vaadin has no request open. */
+  /**
+   * Saves what the browser shows to target/screenshots/{name}, once Vaadin has no request open,
+   * without the toasts.
+   */
   static void screenshot(ChromeDriver browser, String name) throws IOException {
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(
@@ -118,8 +121,15 @@ final class Chromium {
                                 + ".every(c => !c.isActive || !c.isActive());"));
     Path directory = Path.of("target", "screenshots");
     Files.createDirectories(directory);
-    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    // the toasts of the steps before would cover the page in the README: hidden while it is taken
+    String toasts = "const t = document.querySelector('vaadin-notification-container');";
+    browser.executeScript(toasts + " if (t) t.style.visibility = 'hidden';");
+    try {
+      Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      browser.executeScript(toasts + " if (t) t.style.visibility = '';");
+    }
   }
 
   private static String install(List<String> packages) {
