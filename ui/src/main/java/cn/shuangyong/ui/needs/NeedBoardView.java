@@ -36,6 +36,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
@@ -171,7 +172,11 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     grid.setSizeFull();
     nothingYet = EmptyState.nothingYet(nothingYetText());
     if (office) {
-      nothingYet.withAction(templateAnchor("empty-import-template", getLocale()));
+      nothingYet.withAction(
+          templateAnchor(
+              "empty-import-template",
+              getLocale(),
+              new Button(getTranslation("needs.template"), VaadinIcon.FILE_TABLE.create())));
     }
     grid.emptyStates(
         this::filtered,
@@ -367,6 +372,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
 
   private Component toolbar() {
     FlexLayout bar = new FlexLayout();
+    bar.setId("board-toolbar");
     bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     bar.setAlignItems(Alignment.CENTER);
     bar.addClassNames(LumoUtility.Gap.SMALL);
@@ -418,7 +424,9 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
     entry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     entry.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate(NewNeedView.class)));
     bar.addComponentAsFirst(entry);
-    Anchor template = templateAnchor("import-template", language);
+    Anchor template =
+        templateAnchor(
+            "import-template", language, button(VaadinIcon.FILE_TABLE, "needs.template"));
     UI ui = UI.getCurrent();
     Upload upload = new Upload();
     upload.setUploadHandler(
@@ -456,7 +464,7 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
   }
 
   /** 下载导入模板: the toolbar's, and the empty board's first step to an import. */
-  private Anchor templateAnchor(String id, Locale language) {
+  private Anchor templateAnchor(String id, Locale language, Button face) {
     Anchor template =
         new Anchor(
             DownloadHandler.fromInputStream(
@@ -471,13 +479,25 @@ public class NeedBoardView extends VerticalLayout implements HasDynamicTitle {
             "");
     template.setId(id);
     template.getElement().setAttribute("download", true);
-    template.add(button(VaadinIcon.FILE_TABLE, "needs.template"));
+    template.add(face);
     return template;
   }
 
+  /**
+   * A tertiary action of the toolbar: its name beside the icon from the medium breakpoint (768 px)
+   * on; on a phone the icon alone, the name then its tooltip and accessible name, so that the
+   * toolbar keeps one line and the grid the screen.
+   */
   private Button button(VaadinIcon icon, String key) {
-    Button button = new Button(getTranslation(key), icon.create());
+    String name = getTranslation(key);
+    Span label = new Span(name);
+    label.addClassNames(LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Medium.INLINE);
+    Button button = new Button(icon.create());
+    button.getElement().appendChild(label.getElement());
+    button.removeThemeVariants(ButtonVariant.LUMO_ICON);
     button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    button.setAriaLabel(name);
+    button.setTooltipText(name);
     return button;
   }
 

@@ -92,6 +92,13 @@ class LayoutBrowserTest extends BrowserTest {
     assertThat(toggle.isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("filter-status")).isDisplayed()).isFalse();
     Chromium.screenshot(browser, "needs-board-phone.png");
+    // the actions beside 新建需求 are icons on a phone, named for screen readers and in a tooltip
+    WebElement print = browser.findElement(By.id("print-needs"));
+    assertThat(print.getDomAttribute("aria-label")).isEqualTo("打印清单");
+    assertThat(print.getText()).isEmpty();
+    assertThat(browser.findElement(By.id("board-toolbar")).getRect().getHeight())
+        .as("the toolbar keeps one line")
+        .isLessThan(2 * browser.findElement(By.id("new-need")).getRect().getHeight());
     assertThat(rowsOnScreen(grid))
         .as("rows of the grid on the first screen")
         .isGreaterThanOrEqualTo(3);
@@ -108,6 +115,7 @@ class LayoutBrowserTest extends BrowserTest {
     browser.manage().window().setSize(LAPTOP);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filter-status")));
     assertThat(toggle.isDisplayed()).isFalse();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("print-needs"), "打印清单"));
   }
 
   @Test
