@@ -3,12 +3,8 @@ package cn.shuangyong.ui.fund;
 import cn.shuangyong.tenants.fund.api.FundCommands;
 import cn.shuangyong.tenants.fund.api.GrantCaps;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,12 +15,11 @@ import java.util.function.BiFunction;
  * 5,000 yuan, special hardship up to 10,000). The service checks them; its field errors are shown
  * on the fields. Grants approved already keep their amounts, as the dialog says.
  */
-final class CapsDialog extends Dialog {
+final class CapsDialog extends FundFormDialog {
   CapsDialog(
       GrantCaps current,
       BiFunction<FundCommands.SetCaps, Map<String, HasValidation>, GrantCaps> set) {
-    setId("caps-form");
-    setHeaderTitle(getTranslation("fundview.caps.title"));
+    super("caps-form", "fundview.caps.title");
     BigDecimalField min = amount("caps-min", "fundview.caps.min", current.minAmount());
     BigDecimalField max = amount("caps-max", "fundview.caps.max", current.maxAmount());
     BigDecimalField special =
@@ -32,26 +27,17 @@ final class CapsDialog extends Dialog {
     add(new FormLayout(min, max, special), new Paragraph(getTranslation("fundview.caps.hint")));
     Map<String, HasValidation> fields =
         Map.of("minAmount", min, "maxAmount", max, "specialMaxAmount", special);
-    Button save =
-        new Button(
-            getTranslation("fundview.caps.save"),
-            click -> {
-              FundCommands.SetCaps command =
-                  new FundCommands.SetCaps(min.getValue(), max.getValue(), special.getValue());
-              if (set.apply(command, fields) != null) {
-                close();
-              }
-            });
-    save.setId("caps-save");
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    getFooter().add(new Button(getTranslation("fundview.close"), click -> close()), save);
+    footer(
+        "caps-save",
+        "fundview.caps.save",
+        () ->
+            set.apply(
+                new FundCommands.SetCaps(min.getValue(), max.getValue(), special.getValue()),
+                fields));
   }
 
   private BigDecimalField amount(String id, String label, BigDecimal value) {
-    BigDecimalField field = new BigDecimalField(getTranslation(label));
-    field.setId(id);
-    field.setRequiredIndicatorVisible(true);
-    field.setSuffixComponent(new Span(getTranslation("fundview.yuan")));
+    BigDecimalField field = money(id, label);
     field.setValue(value);
     return field;
   }

@@ -4,12 +4,8 @@ import cn.shuangyong.tenants.fund.api.FundCommands;
 import cn.shuangyong.tenants.fund.api.FundTypes.ApplicantType;
 import cn.shuangyong.tenants.fund.api.Grant;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -26,10 +22,9 @@ import java.util.function.BiFunction;
  * and the money, and its field errors are shown on the fields. Papers are added on the grant's
  * page.
  */
-final class GrantFormDialog extends Dialog {
+final class GrantFormDialog extends FundFormDialog {
   GrantFormDialog(BiFunction<FundCommands.Apply, Map<String, HasValidation>, Grant> submit) {
-    setId("grant-form");
-    setHeaderTitle(getTranslation("fundview.apply.title"));
+    super("grant-form", "fundview.apply.title");
     TextField name = text("grant-applicant-name", "grants.applicant", 50);
     Select<ApplicantType> type = new Select<>();
     type.setId("grant-applicant-type");
@@ -96,31 +91,25 @@ final class GrantFormDialog extends Dialog {
     fields.put("reason", reason);
     fields.put("specialReason", specialReason);
     fields.put("urgentReason", urgentReason);
-    Button save =
-        new Button(
-            getTranslation("fundview.apply.save"),
-            click -> {
-              FundCommands.Apply command =
-                  new FundCommands.Apply(
-                      name.getValue(),
-                      type.getValue(),
-                      idNumber.getValue(),
-                      phone.getValue(),
-                      household.getValue(),
-                      income.getValue(),
-                      reason.getValue(),
-                      requested.getValue(),
-                      special.getValue(),
-                      special.getValue() ? specialReason.getValue() : null,
-                      urgent.getValue(),
-                      urgent.getValue() ? urgentReason.getValue() : null);
-              if (submit.apply(command, fields) != null) {
-                close();
-              }
-            });
-    save.setId("grant-save");
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    getFooter().add(new Button(getTranslation("fundview.close"), click -> close()), save);
+    footer(
+        "grant-save",
+        "fundview.apply.save",
+        () ->
+            submit.apply(
+                new FundCommands.Apply(
+                    name.getValue(),
+                    type.getValue(),
+                    idNumber.getValue(),
+                    phone.getValue(),
+                    household.getValue(),
+                    income.getValue(),
+                    reason.getValue(),
+                    requested.getValue(),
+                    special.getValue(),
+                    special.getValue() ? specialReason.getValue() : null,
+                    urgent.getValue(),
+                    urgent.getValue() ? urgentReason.getValue() : null),
+                fields));
   }
 
   private TextField text(String id, String label, int max) {
@@ -128,14 +117,6 @@ final class GrantFormDialog extends Dialog {
     field.setId(id);
     field.setMaxLength(max);
     field.setRequiredIndicatorVisible(true);
-    return field;
-  }
-
-  private BigDecimalField money(String id, String label) {
-    BigDecimalField field = new BigDecimalField(getTranslation(label));
-    field.setId(id);
-    field.setRequiredIndicatorVisible(true);
-    field.setSuffixComponent(new Span(getTranslation("fundview.yuan")));
     return field;
   }
 }

@@ -5,12 +5,8 @@ import cn.shuangyong.tenants.fund.api.FundTypes.InflowSource;
 import cn.shuangyong.tenants.fund.api.Inflow;
 import cn.shuangyong.ui.support.DateFields;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -23,12 +19,11 @@ import java.util.function.BiFunction;
  * Money into the fund: 财政拨款 or 社会捐赠 (the donor then named). The service decides; its field errors
  * are shown on the fields.
  */
-final class InflowDialog extends Dialog {
+final class InflowDialog extends FundFormDialog {
   InflowDialog(
       LocalDate today,
       BiFunction<FundCommands.RecordInflow, Map<String, HasValidation>, Inflow> record) {
-    setId("inflow-form");
-    setHeaderTitle(getTranslation("fundview.inflow.title"));
+    super("inflow-form", "fundview.inflow.title");
     DatePicker date = DateFields.create(getTranslation("fundview.inflow.date"));
     date.setId("inflow-date");
     date.setValue(today);
@@ -39,10 +34,7 @@ final class InflowDialog extends Dialog {
     source.setItems(InflowSource.values());
     source.setItemLabelGenerator(s -> getTranslation("fundview.source." + s.name()));
     source.setValue(InflowSource.FISCAL);
-    BigDecimalField amount = new BigDecimalField(getTranslation("fundview.inflow.amount"));
-    amount.setId("inflow-amount");
-    amount.setRequiredIndicatorVisible(true);
-    amount.setSuffixComponent(new Span(getTranslation("fundview.yuan")));
+    BigDecimalField amount = money("inflow-amount", "fundview.inflow.amount");
     TextField donor = new TextField(getTranslation("fundview.inflow.donor"));
     donor.setId("inflow-donor");
     donor.setMaxLength(200);
@@ -56,23 +48,17 @@ final class InflowDialog extends Dialog {
     add(form);
     Map<String, HasValidation> fields =
         Map.of("date", date, "amount", amount, "donor", donor, "note", note);
-    Button save =
-        new Button(
-            getTranslation("fundview.inflow.save"),
-            click -> {
-              FundCommands.RecordInflow command =
-                  new FundCommands.RecordInflow(
-                      date.getValue(),
-                      amount.getValue(),
-                      source.getValue(),
-                      donor.isVisible() ? donor.getValue() : null,
-                      note.getValue());
-              if (record.apply(command, fields) != null) {
-                close();
-              }
-            });
-    save.setId("inflow-save");
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    getFooter().add(new Button(getTranslation("fundview.close"), click -> close()), save);
+    footer(
+        "inflow-save",
+        "fundview.inflow.save",
+        () ->
+            record.apply(
+                new FundCommands.RecordInflow(
+                    date.getValue(),
+                    amount.getValue(),
+                    source.getValue(),
+                    donor.isVisible() ? donor.getValue() : null,
+                    note.getValue()),
+                fields));
   }
 }

@@ -35,6 +35,16 @@ abstract class BrowserTest implements TestPropertyProvider {
     wait = new PageWait(browser, Duration.ofSeconds(30));
   }
 
+  /** The file input of the upload {@code uploadId} (in its shadow root), once it is there. */
+  WebElement fileInput(String uploadId) {
+    return wait.until(
+        driver ->
+            driver
+                .findElement(By.id(uploadId))
+                .getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]")));
+  }
+
   /**
    * Chooses {@code label} in the select {@code selectId} as a person would, and waits until the
    * select shows it. Each round looks before it acts: a closed select is opened (scrolled to

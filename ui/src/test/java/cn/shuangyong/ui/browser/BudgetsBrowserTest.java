@@ -72,13 +72,7 @@ class BudgetsBrowserTest extends BrowserTest {
         voucher,
         "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII));
-    wait.until(
-            driver ->
-                driver
-                    .findElement(By.id("voucher-upload"))
-                    .getShadowRoot()
-                    .findElement(By.cssSelector("input[type=file]")))
-        .sendKeys(voucher.toString());
+    fileInput("voucher-upload").sendKeys(voucher.toString());
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("voucher-evidenced"), "有凭证"));
     wait.until(
@@ -142,13 +136,7 @@ class BudgetsBrowserTest extends BrowserTest {
             + "  r.addedNodes.forEach(n => { if (n.nodeType === 1) {"
             + "    note(n); n.querySelectorAll('#import-progress-text').forEach(note); } });"
             + "})).observe(document.body, {subtree: true, childList: true, characterData: true});");
-    wait.until(
-            driver ->
-                driver
-                    .findElement(By.id("ledger-import"))
-                    .getShadowRoot()
-                    .findElement(By.cssSelector("input[type=file]")))
-        .sendKeys(upload.toString());
+    fileInput("ledger-import").sendKeys(upload.toString());
     new PageWait(browser, Duration.ofSeconds(120))
         .until(
             ExpectedConditions.textToBePresentInElementLocated(

@@ -107,11 +107,7 @@ class FundBrowserTest extends BrowserTest {
     browser.manage().window().setSize(new Dimension(1400, 1000));
     Chromium.signIn(browser, base, "hangzhou.admin", DemoProvince.PASSWORD);
     browser.get(base + "fund");
-    click(By.id("caps-edit"));
-    type("#caps-min input", "3000");
-    type("#caps-max input", "2500");
-    type("#caps-special input", "12000");
-    click(By.id("caps-save"));
+    setCaps("3000", "2500", "12000");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#caps-max [slot=error-message]"), "标准须满足：下限 ≤ 上限 ≤ 特殊困难上限"));
@@ -123,11 +119,7 @@ class FundBrowserTest extends BrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("fund-caps"), "¥3,000.00 至 ¥6,000.00，特殊困难最高 ¥12,000.00"));
     // back to the published rule, through the same dialog
-    click(By.id("caps-edit"));
-    type("#caps-min input", "2000");
-    type("#caps-max input", "5000");
-    type("#caps-special input", "10000");
-    click(By.id("caps-save"));
+    setCaps("2000", "5000", "10000");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("fund-caps"), "¥2,000.00 至 ¥5,000.00，特殊困难最高 ¥10,000.00"));
@@ -137,6 +129,15 @@ class FundBrowserTest extends BrowserTest {
     browser.get(base + "fund");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fund-caps")));
     assertThat(browser.findElements(By.id("caps-edit"))).as("only the city admin").isEmpty();
+  }
+
+  /** Opens the caps' dialog, types the three amounts and saves them. */
+  private void setCaps(String min, String max, String special) {
+    click(By.id("caps-edit"));
+    type("#caps-min input", min);
+    type("#caps-max input", max);
+    type("#caps-special input", special);
+    click(By.id("caps-save"));
   }
 
   /** Opens a step's dialog, writes its note and confirms it. */

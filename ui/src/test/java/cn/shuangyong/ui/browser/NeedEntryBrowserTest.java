@@ -125,12 +125,7 @@ class NeedEntryBrowserTest extends BrowserTest {
   }
 
   private WebElement fileInput() {
-    return wait.until(
-        driver ->
-            driver
-                .findElement(By.id("need-files-upload"))
-                .getShadowRoot()
-                .findElement(By.cssSelector("input[type=file]")));
+    return fileInput("need-files-upload");
   }
 
   /** Hands one file to the upload (the input is emptied first: Chrome adds to a multiple one). */

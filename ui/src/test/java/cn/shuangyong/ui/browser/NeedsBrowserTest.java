@@ -291,13 +291,7 @@ class NeedsBrowserTest extends BrowserTest {
 
   /** Hands a file to the board's import (the upload's own file input). */
   private void upload(Path file) {
-    WebElement input =
-        wait.until(
-            driver ->
-                driver
-                    .findElement(By.id("import-needs"))
-                    .getShadowRoot()
-                    .findElement(By.cssSelector("input[type=file]")));
+    WebElement input = fileInput("import-needs");
     input.sendKeys(file.toString());
   }
 

@@ -143,13 +143,7 @@ class ProjectsBrowserTest extends BrowserTest {
 
     Path photo = Files.createTempDirectory("project-").resolve("施工照片.png");
     Files.write(photo, PNG);
-    wait.until(
-            driver ->
-                driver
-                    .findElement(By.id("project-upload"))
-                    .getShadowRoot()
-                    .findElement(By.cssSelector("input[type=file]")))
-        .sendKeys(photo.toString());
+    fileInput("project-upload").sendKeys(photo.toString());
     // the upload's own list shows the name at once; the kept file is a link once it is stored
     WebElement kept =
         wait.until(
