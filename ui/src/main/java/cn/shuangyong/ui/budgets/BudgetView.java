@@ -3,6 +3,9 @@ package cn.shuangyong.ui.budgets;
 import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.identity.Role;
 import cn.shuangyong.platform.sheets.ExcelWriter;
+import cn.shuangyong.platform.tenancy.Tenant;
+import cn.shuangyong.platform.tenancy.TenantContext;
+import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.tenants.budgets.api.Budget;
 import cn.shuangyong.tenants.budgets.api.BudgetCategory;
 import cn.shuangyong.tenants.budgets.api.BudgetChart;
@@ -61,12 +64,13 @@ import java.util.stream.IntStream;
  * 双拥工作经费: the year's budget lines with budgeted, spent, remaining, evidenced and growth, the
  * budget-against-actual chart (drawn on the server as SVG) beside them, and the ledger of
  * expenditures with filters, paging, the Excel export, vouchers and the "evidenced" marker. The
- * city admin sets the budget; the office records expenditures and keeps their vouchers.
+ * city admin sets the budget; the office records expenditures and keeps their vouchers. A
+ * supervisor chooses one of the cities of its region and reads (vouchers included).
  */
 @Prototype
 @Route(value = "budgets", layout = MainLayout.class)
 @Menu(title = "nav.budgets", order = 47, icon = "vaadin:money")
-@RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF})
+@RequiresRole({Role.CITY_ADMIN, Role.CITY_STAFF, Role.SUPERVISOR})
 public class BudgetView extends VerticalLayout implements HasDynamicTitle {
   private final BudgetService budgets;
   private final ExpenditureVouchers vouchers;
@@ -76,6 +80,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
   private final BudgetChart chart;
   private final TenantAccess access;
   private final CurrentUser user;
+  private final Select<Tenant> city = new Select<>();
   private final Select<Integer> year = new Select<>();
   private final Grid<Budget.Line> lines = new Grid<>();
   private final Span summary = new Span();
@@ -92,7 +97,8 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
       ExpenditureExport export,
       ExpenditureImport importer,
       BudgetChart chart,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      TenantDirectory tenants) {
     this.importer = importer;
     this.executor = executor;
     this.access = access;
@@ -113,6 +119,22 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     HorizontalLayout head = new HorizontalLayout(title, year);
     head.setAlignItems(Alignment.BASELINE);
     head.setWidthFull();
+    if (user.tenant() == null) {
+      // a supervisor reads the budgets of the cities of its region, one at a time
+      List<Tenant> visible = tenants.visibleTo(user);
+      if (visible.isEmpty()) {
+        add(head, EmptyState.nothingYet(getTranslation("budgets.no-city")));
+        updateEmptyState = () -> {};
+        return;
+      }
+      city.setId("budget-city");
+      city.setLabel(getTranslation("budgets.city"));
+      city.setItemLabelGenerator(Tenant::name);
+      city.setItems(visible);
+      city.setValue(visible.get(0));
+      city.addValueChangeListener(e -> cityChanged());
+      head.addComponentAtIndex(1, city);
+    }
     if (BudgetPermissions.mayDo(user, Action.SET_BUDGET)) {
       Button set =
           new Button(getTranslation("budgets.set"), VaadinIcon.EDIT.create(), c -> openBudget());
@@ -144,7 +166,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
           QuerySortOrder order = query.getSortOrders().stream().findFirst().orElse(null);
           return budgets
               .list(
-                  access.own(),
+                  here(),
                   query(),
                   query.getOffset(),
                   query.getLimit(),
@@ -153,7 +175,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
               .items()
               .stream();
         },
-        query -> (int) budgets.list(access.own(), query(), 0, 1, null, false).total());
+        query -> (int) budgets.list(here(), query(), 0, 1, null, false).total());
     showBudget();
   }
 
@@ -201,7 +223,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     heading.addClassNames(LumoUtility.FontSize.LARGE);
     category.setId("ledger-category");
     category.setPlaceholder(getTranslation("expenditures.category"));
-    category.setItems(budgets.categories(access.own()).stream().map(BudgetCategory::name).toList());
+    category.setItems(budgets.categories(here()).stream().map(BudgetCategory::name).toList());
     category.setClearButtonVisible(true);
     category.addValueChangeListener(e -> refreshLedger());
     evidenced.setId("ledger-evidenced");
@@ -219,7 +241,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
             DownloadHandler.fromInputStream(
                 event -> {
                   int chosen = year.getValue();
-                  byte[] bytes = export.workbook(access.own(), query(), chosen, language);
+                  byte[] bytes = export.workbook(here(), query(), chosen, language);
                   return new DownloadResponse(
                       new ByteArrayInputStream(bytes),
                       "expenditures-" + user.tenant() + "-" + chosen + ".xlsx",
@@ -233,8 +255,8 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     FlexLayout bar = new FlexLayout(category, evidenced, download);
     if (BudgetPermissions.mayDo(user, Action.RECORD_EXPENDITURE)) {
       bar.add(
-          LedgerImport.template(this, () -> importer.template(access.own(), language)),
-          LedgerImport.upload(this, importer, access::own, this::refresh, executor));
+          LedgerImport.template(this, () -> importer.template(here(), language)),
+          LedgerImport.upload(this, importer, this::here, this::refresh, executor));
     }
     bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     bar.setAlignItems(Alignment.CENTER);
@@ -300,13 +322,12 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     open.addClickListener(
         click ->
             new VoucherDialog(
-                    budgets.findExpenditure(access.own(), expenditure.id()),
+                    budgets.findExpenditure(here(), expenditure.id()),
                     BudgetPermissions.mayDo(user, Action.ATTACH_VOUCHER),
                     (name, content) ->
                         Problems.attempt(
-                            this,
-                            () -> vouchers.attach(access.own(), expenditure.id(), name, content)),
-                    voucher -> vouchers.download(access.own(), expenditure.id(), voucher),
+                            this, () -> vouchers.attach(here(), expenditure.id(), name, content)),
+                    voucher -> vouchers.download(here(), expenditure.id(), voucher),
                     this::refresh)
                 .open());
     return open;
@@ -332,6 +353,17 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     refreshLedger();
   }
 
+  /** The tenant on screen: the user's own city, or the one a supervisor has chosen. */
+  private TenantContext here() {
+    return user.tenant() != null ? access.own() : access.enter(city.getValue().code());
+  }
+
+  private void cityChanged() {
+    category.clear();
+    category.setItems(budgets.categories(here()).stream().map(BudgetCategory::name).toList());
+    refresh();
+  }
+
   private void refresh() {
     showBudget();
     refreshLedger();
@@ -344,8 +376,8 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
 
   private void showBudget() {
     int chosen = year.getValue();
-    Budget budget = budgets.find(access.own(), chosen);
-    List<MonthActual> months = budgets.months(access.own(), chosen);
+    Budget budget = budgets.find(here(), chosen);
+    List<MonthActual> months = budgets.months(here(), chosen);
     lines.setItems(budget.lines());
     summary.setText(
         getTranslation(
@@ -364,14 +396,12 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
     int chosen = year.getValue();
     new BudgetDialog(
             chosen,
-            budgets.categories(access.own()),
-            budgets.find(access.own(), chosen),
+            budgets.categories(here()),
+            budgets.find(here(), chosen),
             command -> {
               Budget saved =
                   Problems.attempt(
-                      this,
-                      command.fields(),
-                      () -> budgets.set(access.own(), chosen, command.command()));
+                      this, command.fields(), () -> budgets.set(here(), chosen, command.command()));
               if (saved != null) {
                 Notices.success(getTranslation("budgets.saved", String.valueOf(chosen)));
                 refresh();
@@ -384,7 +414,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
   private void openExpenditure() {
     new ExpenditureDialog(
             year.getValue(),
-            budgets.find(access.own(), year.getValue()).lines().stream()
+            budgets.find(here(), year.getValue()).lines().stream()
                 .map(Budget.Line::category)
                 .toList(),
             submission -> {
@@ -392,7 +422,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
                   Problems.attempt(
                       this,
                       submission.fields(),
-                      () -> budgets.record(access.own(), submission.command()));
+                      () -> budgets.record(here(), submission.command()));
               if (created != null) {
                 Notices.success(
                     getTranslation("budgets.recorded", BudgetLabels.money(created.amount())));

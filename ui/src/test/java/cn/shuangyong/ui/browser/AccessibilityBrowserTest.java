@@ -64,6 +64,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             "accounts",
             "projects",
             "projects/" + project,
+            "budgets",
             "fund",
             "fund/grants/" + aDemoGrant(),
             "profile",
@@ -107,7 +108,8 @@ class AccessibilityBrowserTest extends BrowserTest {
   void theSupervisorsPagesAndTheAccessDeniedPage() {
     // a supervisor may not manage a city's categories: the access-denied page answers instead
     auditInBothLanguages(
-        "zj.supervisor", List.of("", "tenants", "needs", "projects", "needs/categories", "audit"));
+        "zj.supervisor",
+        List.of("", "tenants", "needs", "projects", "budgets", "needs/categories", "audit"));
   }
 
   /** Signs in, audits each page in Chinese, switches to English and audits them again. */

@@ -159,6 +159,25 @@ class BudgetsBrowserTest extends BrowserTest {
         .isEqualTo(before + rows);
   }
 
+  /**
+   * The province's supervisor chooses 平湖市 among its cities and reads its budget, chart and ledger,
+   * with no button that would write.
+   */
+  @Test
+  void aSupervisorChoosesACityAndReadsItsBudgetWithoutWriting() {
+    browser.manage().window().setSize(new Dimension(1400, 1000));
+    Chromium.signIn(browser, Chromium.base(server), "zj.supervisor", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "budgets");
+    choose("budget-city", "平湖市");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("budget-lines"), "慰问"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#budget-chart svg")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-grid"), "凭证"));
+    assertThat(browser.findElement(By.id("budget-summary")).getText()).contains("执行率");
+    for (String write : List.of("budget-set", "expenditure-new", "ledger-import")) {
+      assertThat(browser.findElements(By.id(write))).as(write).isEmpty();
+    }
+  }
+
   private void amount(String id, String value) {
     WebElement input =
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
