@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.budgets.internal;
 
+import cn.shuangyong.platform.database.Statements;
 import cn.shuangyong.platform.database.TenantDataSourceFactory;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.budgets.api.Budget;
@@ -13,7 +14,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -76,9 +76,11 @@ public class BudgetStore {
   public record VoucherRow(Attachment attachment, String storageKey) {}
 
   private final JdbcOperations jdbc;
+  private final Statements sql;
 
   BudgetStore(@Named(TenantDataSourceFactory.TENANT_DATA_SOURCE) JdbcOperations jdbc) {
     this.jdbc = jdbc;
+    this.sql = new Statements(jdbc);
   }
 
   /** The order of the ledger by a {@link #SORTABLE} field (newest date first when null). */
@@ -91,7 +93,7 @@ public class BudgetStore {
   }
 
   public List<BudgetCategory> categories() {
-    return query(
+    return sql.query(
         "select id, name, sort_order, active from budget_category order by sort_order, id",
         List.of(),
         rows ->
@@ -100,7 +102,7 @@ public class BudgetStore {
   }
 
   public long addCategory(String name) {
-    return queryOne(
+    return sql.queryOne(
         "insert into budget_category (name, sort_order)"
             + " values (?, (select coalesce(max(sort_order), 0) + 10 from budget_category))"
             + " returning id",
@@ -113,7 +115,7 @@ public class BudgetStore {
    * the previous year's amount of each category.
    */
   public List<Budget.Line> lines(int year) {
-    return query(
+    return sql.query(
         """
         select l.id, c.name, l.amount,
                coalesce(s.spent, 0), coalesce(s.evidenced, 0), previous.amount, coalesce(s.count, 0)
@@ -148,7 +150,7 @@ public class BudgetStore {
   /** The whole budget of {@code year}, or null when the year has no lines. */
   public @Nullable BigDecimal total(int year) {
     BigDecimal total =
-        queryOne(
+        sql.queryOne(
             "select sum(amount) from budget_line where year = ?",
             List.of(year),
             rows -> rows.getBigDecimal(1));
@@ -158,7 +160,7 @@ public class BudgetStore {
   /** The year's lines by category id, locked until the transaction ends. */
   public Map<Long, LineRow> lockLines(int year) {
     Map<Long, LineRow> lines = new LinkedHashMap<>();
-    query(
+    sql.query(
             "select l.id, l.category_id, c.name, l.amount from budget_line l"
                 + " join budget_category c on c.id = l.category_id where l.year = ?"
                 + " order by l.id for update of l",
@@ -170,7 +172,8 @@ public class BudgetStore {
 
   /** The line of {@code category} (its name, case ignored) in {@code year}, locked. */
   public Optional<LineRow> lockLine(int year, String category) {
-    return query(
+    return sql
+        .query(
             "select l.id, l.category_id, c.name, l.amount from budget_line l"
                 + " join budget_category c on c.id = l.category_id"
                 + " where l.year = ? and lower(c.name) = lower(?) for update of l",
@@ -182,7 +185,7 @@ public class BudgetStore {
 
   /** The years whose budget has a line of {@code category}, for a message naming them. */
   public List<Integer> yearsWithCategory(String category) {
-    return query(
+    return sql.query(
         "select l.year from budget_line l join budget_category c on c.id = l.category_id"
             + " where lower(c.name) = lower(?) order by l.year",
         List.of(category),
@@ -192,39 +195,39 @@ public class BudgetStore {
   /** What was spent on the line so far (its running totals). */
   public BigDecimal spentOnLine(long lineId) {
     return money(
-        queryOne(
+        sql.queryOne(
             "select coalesce(sum(spent), 0) from budget_month_total where budget_line_id = ?",
             List.of(lineId),
             rows -> rows.getBigDecimal(1)));
   }
 
   public boolean lineHasExpenditures(long lineId) {
-    return queryOne(
+    return sql.queryOne(
         "select exists (select 1 from expenditure where budget_line_id = ?)",
         List.of(lineId),
         rows -> rows.getBoolean(1));
   }
 
   public void insertLine(int year, long categoryId, BigDecimal amount, Instant at, String actor) {
-    update(
+    sql.update(
         "insert into budget_line (year, category_id, amount, created_at, created_by, updated_at,"
             + " updated_by) values (?, ?, ?, ?, ?, ?, ?)",
         List.of(year, categoryId, amount, Timestamp.from(at), actor, Timestamp.from(at), actor));
   }
 
   public void updateLine(long lineId, BigDecimal amount, Instant at, String actor) {
-    update(
+    sql.update(
         "update budget_line set amount = ?, updated_at = ?, updated_by = ? where id = ?",
         List.of(amount, Timestamp.from(at), actor, lineId));
   }
 
   public void deleteLine(long lineId) {
-    update("delete from budget_line where id = ?", List.of(lineId));
+    sql.update("delete from budget_line where id = ?", List.of(lineId));
   }
 
   public boolean exists(String table, long id) {
     // table is "project" or "need", written by the service, never input
-    return queryOne(
+    return sql.queryOne(
         "select exists (select 1 from " + table + " where id = ?)",
         List.of(id),
         rows -> rows.getBoolean(1));
@@ -247,7 +250,7 @@ public class BudgetStore {
     values.add(e.overBudgetReason());
     values.add(Timestamp.from(e.at()));
     values.add(e.actor());
-    return queryOne(
+    return sql.queryOne(
         "with e as (insert into expenditure (year, budget_line_id, spent_on, amount, payee,"
             + " purpose, project_id, need_id, over_budget_reason, created_at, created_by)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -349,11 +352,13 @@ public class BudgetStore {
 
   public Optional<Expenditure> findExpenditure(long id, boolean lock) {
     if (lock
-        && query("select id from expenditure where id = ? for update", List.of(id), r -> 1)
+        && sql.query("select id from expenditure where id = ? for update", List.of(id), r -> 1)
             .isEmpty()) {
       return Optional.empty();
     }
-    return query(EXPENDITURE + " where e.id = ?", List.of(id), BudgetStore::expenditure).stream()
+    return sql
+        .query(EXPENDITURE + " where e.id = ?", List.of(id), BudgetStore::expenditure)
+        .stream()
         .findFirst();
   }
 
@@ -378,7 +383,7 @@ public class BudgetStore {
       arguments.add(filter.evidenced());
     }
     long total =
-        queryOne(
+        sql.queryOne(
             "select count(*) from expenditure e join budget_line l on l.id = e.budget_line_id"
                 + " join budget_category c on c.id = l.category_id"
                 + where,
@@ -389,7 +394,7 @@ public class BudgetStore {
     paged.add(offset);
     // orderBy comes from orderBy(), built of SORTABLE's columns only
     List<Expenditure> items =
-        query(
+        sql.query(
             EXPENDITURE + where + " order by " + orderBy + " limit ? offset ?",
             paged,
             BudgetStore::expenditure);
@@ -398,7 +403,7 @@ public class BudgetStore {
 
   /** Spent and evidenced in each month of the year that has spending (the running totals). */
   public List<MonthActual> months(int year) {
-    return query(
+    return sql.query(
         "select t.month, sum(t.spent), sum(t.evidenced) from budget_month_total t"
             + " join budget_line l on l.id = t.budget_line_id where l.year = ?"
             + " group by 1 order by 1",
@@ -416,7 +421,7 @@ public class BudgetStore {
    * total of its line and month, in one statement.
    */
   public void markEvidenced(long expenditureId) {
-    update(
+    sql.update(
         "with e as (update expenditure set evidenced = true where id = ? and not evidenced"
             + " returning budget_line_id, spent_on, amount)"
             + " update budget_month_total t set evidenced = t.evidenced + e.amount from e"
@@ -434,7 +439,7 @@ public class BudgetStore {
       Instant at,
       String actor) {
     long id =
-        queryOne(
+        sql.queryOne(
             "insert into expenditure_voucher (expenditure_id, file_name, content_type, size_bytes,"
                 + " storage_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?)"
                 + " returning id",
@@ -445,7 +450,8 @@ public class BudgetStore {
   }
 
   public List<Attachment> vouchers(long expenditureId) {
-    return query(
+    return sql
+        .query(
             "select id, file_name, content_type, size_bytes, created_at, created_by, storage_key"
                 + " from expenditure_voucher where expenditure_id = ? order by id",
             List.of(expenditureId),
@@ -456,7 +462,8 @@ public class BudgetStore {
   }
 
   public Optional<VoucherRow> voucher(long expenditureId, long voucherId) {
-    return query(
+    return sql
+        .query(
             "select id, file_name, content_type, size_bytes, created_at, created_by, storage_key"
                 + " from expenditure_voucher where expenditure_id = ? and id = ?",
             List.of(expenditureId, voucherId),
@@ -507,45 +514,5 @@ public class BudgetStore {
 
   private static BigDecimal money(BigDecimal amount) {
     return amount.setScale(2);
-  }
-
-  /** Reads one row of a result. */
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet rows) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, List<Object> arguments, RowReader<T> reader) {
-    return jdbc.prepareStatement(
-        sql,
-        statement -> {
-          bind(statement, arguments);
-          List<T> found = new ArrayList<>();
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              found.add(reader.read(rows));
-            }
-          }
-          return found;
-        });
-  }
-
-  private <T> T queryOne(String sql, List<Object> arguments, RowReader<T> reader) {
-    return query(sql, arguments, reader).get(0);
-  }
-
-  private void update(String sql, List<Object> arguments) {
-    jdbc.prepareStatement(
-        sql,
-        statement -> {
-          bind(statement, arguments);
-          return statement.executeUpdate();
-        });
-  }
-
-  private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      statement.setObject(i + 1, values.get(i));
-    }
   }
 }

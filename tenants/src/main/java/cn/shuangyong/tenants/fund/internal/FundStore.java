@@ -1,5 +1,6 @@
 package cn.shuangyong.tenants.fund.internal;
 
+import cn.shuangyong.platform.database.Statements;
 import cn.shuangyong.platform.database.TenantDataSourceFactory;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.fund.api.Fund;
@@ -20,7 +21,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -83,13 +83,13 @@ public class FundStore {
   /** A kept paper with where its bytes are. */
   public record AttachmentRow(Attachment attachment, String storageKey) {}
 
-  private final JdbcOperations jdbc;
+  private final Statements sql;
   private final ApplicantIdentity identity;
 
   FundStore(
       @Named(TenantDataSourceFactory.TENANT_DATA_SOURCE) JdbcOperations jdbc,
       ApplicantIdentity identity) {
-    this.jdbc = jdbc;
+    this.sql = new Statements(jdbc);
     this.identity = identity;
   }
 
@@ -106,7 +106,7 @@ public class FundStore {
 
   /** The caps, the fund's row locked until the transaction ends (every movement of money). */
   public GrantCaps lockFund() {
-    return queryOne(
+    return sql.queryOne(
         "select min_amount, max_amount, special_max_amount from assistance_fund where id = 1"
             + " for update",
         List.of(),
@@ -114,14 +114,14 @@ public class FundStore {
   }
 
   public GrantCaps caps() {
-    return queryOne(
+    return sql.queryOne(
         "select min_amount, max_amount, special_max_amount from assistance_fund where id = 1",
         List.of(),
         FundStore::caps);
   }
 
   public void setCaps(GrantCaps caps, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_fund set min_amount = ?, max_amount = ?, special_max_amount = ?,"
             + " updated_at = ?, updated_by = ?, version = version + 1 where id = 1",
         List.of(
@@ -135,7 +135,7 @@ public class FundStore {
   /** Inflows, paid grants and the balance (inflows − paid), with the caps. */
   public Fund fund() {
     GrantCaps caps = caps();
-    return queryOne(
+    return sql.queryOne(
         """
         select i.total, i.fiscal, i.donated, p.paid, p.count
         from (select coalesce(sum(amount), 0) as total,
@@ -168,7 +168,7 @@ public class FundStore {
       @Nullable String note,
       Instant at,
       String actor) {
-    return queryOne(
+    return sql.queryOne(
         "insert into fund_inflow (year, received_on, amount, source, donor, note, created_at,"
             + " created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
         Arrays.asList(
@@ -177,7 +177,9 @@ public class FundStore {
   }
 
   public Optional<Inflow> inflow(long id) {
-    return query("select * from fund_inflow where id = ?", List.of(id), FundStore::inflow).stream()
+    return sql
+        .query("select * from fund_inflow where id = ?", List.of(id), FundStore::inflow)
+        .stream()
         .findFirst();
   }
 
@@ -185,12 +187,13 @@ public class FundStore {
     String where = year == null ? "" : " where year = ?";
     List<Object> arguments = year == null ? List.of() : List.of(year);
     long total =
-        queryOne("select count(*) from fund_inflow" + where, arguments, rows -> rows.getLong(1));
+        sql.queryOne(
+            "select count(*) from fund_inflow" + where, arguments, rows -> rows.getLong(1));
     List<Object> paged = new ArrayList<>(arguments);
     paged.add(limit);
     paged.add(offset);
     return new InflowPage(
-        query(
+        sql.query(
             "select * from fund_inflow"
                 + where
                 + " order by received_on desc, id desc limit ? offset ?",
@@ -202,7 +205,7 @@ public class FundStore {
   // ---- grants
 
   public long insertGrant(NewGrant g) {
-    return queryOne(
+    return sql.queryOne(
         "insert into assistance_grant (year, applicant_name, applicant_type, id_number, id_digest,"
             + " phone, household_size, income_12_months, reason, requested_amount, special,"
             + " special_reason, urgent, urgent_reason, status, created_at, created_by, updated_at,"
@@ -233,22 +236,23 @@ public class FundStore {
   /** One grant, masked, locked until the transaction ends when {@code lock}. */
   public Optional<Grant> grant(long id, boolean lock) {
     if (lock
-        && query("select id from assistance_grant where id = ? for update", List.of(id), r -> 1)
+        && sql.query("select id from assistance_grant where id = ? for update", List.of(id), r -> 1)
             .isEmpty()) {
       return Optional.empty();
     }
-    return query(GRANT + " where g.id = ?", List.of(id), this::grant).stream().findFirst();
+    return sql.query(GRANT + " where g.id = ?", List.of(id), this::grant).stream().findFirst();
   }
 
   /** The household digest of a grant (the lookup key of its ID number). */
   public String householdOf(long id) {
-    return queryOne(
+    return sql.queryOne(
         "select id_digest from assistance_grant where id = ?", List.of(id), r -> r.getString(1));
   }
 
   /** The applicant of a grant in plain (for the audited unmasking only). */
   public Optional<GrantPersonalData> personalData(long id) {
-    return query(
+    return sql
+        .query(
             "select applicant_name, id_number, phone from assistance_grant where id = ?",
             List.of(id),
             rows ->
@@ -262,7 +266,7 @@ public class FundStore {
 
   public GrantPage grants(GrantListFilter filter, String orderBy, int offset, int limit) {
     long total =
-        queryOne(
+        sql.queryOne(
             "select count(*) from assistance_grant g" + filter.where(),
             filter.arguments(),
             rows -> rows.getLong(1));
@@ -271,7 +275,7 @@ public class FundStore {
     paged.add(offset);
     // orderBy comes from orderBy(), built of SORTABLE's columns only
     List<Grant> items =
-        query(
+        sql.query(
             GRANT + filter.where() + " order by " + orderBy + " limit ? offset ?",
             paged,
             this::grant);
@@ -295,7 +299,7 @@ public class FundStore {
    */
   public BigDecimal counted(String household, int year, long except) {
     return money(
-        queryOne(
+        sql.queryOne(
             "select coalesce(sum(coalesce(paid_amount, approved_amount)), 0) from assistance_grant"
                 + " where id_digest = ? and year = ? and status in ('APPROVED', 'PAID')"
                 + " and id <> ?",
@@ -305,7 +309,7 @@ public class FundStore {
 
   /** The household's other grants, newest first (the applicant's file). */
   public List<Grant.HouseholdGrant> household(String household, long except) {
-    return query(
+    return sql.query(
         "select id, year, status, requested_amount, coalesce(paid_amount, approved_amount)"
             + " from assistance_grant where id_digest = ? and id <> ? order by id desc limit 50",
         List.of(household, except),
@@ -321,7 +325,7 @@ public class FundStore {
   }
 
   public void reviewed(long id, Status next, String note, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_grant set status = ?, review_note = ?, reject_reason = ?,"
             + " updated_at = ?, updated_by = ?, version = version + 1 where id = ?",
         Arrays.asList(
@@ -334,21 +338,21 @@ public class FundStore {
   }
 
   public void approved(long id, BigDecimal amount, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_grant set status = 'APPROVED', approved_amount = ?, updated_at = ?,"
             + " updated_by = ?, version = version + 1 where id = ?",
         List.of(amount, Timestamp.from(at), actor, id));
   }
 
   public void rejected(long id, String reason, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_grant set status = 'REJECTED', reject_reason = ?, updated_at = ?,"
             + " updated_by = ?, version = version + 1 where id = ?",
         List.of(reason, Timestamp.from(at), actor, id));
   }
 
   public void paid(long id, Payment payment, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_grant set status = 'PAID', paid_amount = ?, paid_on = ?,"
             + " paid_reference = ?, paid_first = ?, paperwork_pending = ?, updated_at = ?,"
             + " updated_by = ?, version = version + 1 where id = ?",
@@ -364,21 +368,21 @@ public class FundStore {
   }
 
   public void paperworkCompleted(long id, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_grant set paperwork_pending = false, updated_at = ?, updated_by = ?,"
             + " version = version + 1 where id = ?",
         List.of(Timestamp.from(at), actor, id));
   }
 
   public void touch(long id, Instant at, String actor) {
-    update(
+    sql.update(
         "update assistance_grant set updated_at = ?, updated_by = ?, version = version + 1"
             + " where id = ?",
         List.of(Timestamp.from(at), actor, id));
   }
 
   public void addEvent(long grantId, GrantEvent event) {
-    update(
+    sql.update(
         "insert into grant_event (grant_id, at, actor, action, from_status, to_status, note,"
             + " amount) values (?, ?, ?, ?, ?, ?, ?, ?)",
         Arrays.asList(
@@ -393,7 +397,7 @@ public class FundStore {
   }
 
   public List<GrantEvent> history(long grantId) {
-    return query(
+    return sql.query(
         "select at, actor, action, from_status, to_status, note, amount from grant_event"
             + " where grant_id = ? order by id",
         List.of(grantId),
@@ -417,7 +421,7 @@ public class FundStore {
 
   /** Grants paid in {@code year} (by the day paid): how many and how much. */
   public PaidInYear paidIn(int year) {
-    return queryOne(
+    return sql.queryOne(
         "select count(*), coalesce(sum(paid_amount), 0) from assistance_grant"
             + " where status = 'PAID' and paid_on >= ? and paid_on < ?",
         List.of(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)),
@@ -435,7 +439,7 @@ public class FundStore {
       Instant at,
       String actor) {
     long id =
-        queryOne(
+        sql.queryOne(
             "insert into grant_attachment (grant_id, file_name, content_type, size_bytes,"
                 + " storage_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?)"
                 + " returning id",
@@ -445,7 +449,8 @@ public class FundStore {
   }
 
   public List<Attachment> attachments(long grantId) {
-    return query(
+    return sql
+        .query(
             "select id, file_name, content_type, size_bytes, created_at, created_by, storage_key"
                 + " from grant_attachment where grant_id = ? order by id",
             List.of(grantId),
@@ -456,7 +461,8 @@ public class FundStore {
   }
 
   public Optional<AttachmentRow> attachment(long grantId, long attachmentId) {
-    return query(
+    return sql
+        .query(
             "select id, file_name, content_type, size_bytes, created_at, created_by, storage_key"
                 + " from grant_attachment where grant_id = ? and id = ?",
             List.of(grantId, attachmentId),
@@ -536,45 +542,5 @@ public class FundStore {
 
   private static BigDecimal money(BigDecimal amount) {
     return amount.setScale(2);
-  }
-
-  /** Reads one row of a result. */
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet rows) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, List<Object> arguments, RowReader<T> reader) {
-    return jdbc.prepareStatement(
-        sql,
-        statement -> {
-          bind(statement, arguments);
-          List<T> found = new ArrayList<>();
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              found.add(reader.read(rows));
-            }
-          }
-          return found;
-        });
-  }
-
-  private <T> T queryOne(String sql, List<Object> arguments, RowReader<T> reader) {
-    return query(sql, arguments, reader).get(0);
-  }
-
-  private void update(String sql, List<Object> arguments) {
-    jdbc.prepareStatement(
-        sql,
-        statement -> {
-          bind(statement, arguments);
-          return statement.executeUpdate();
-        });
-  }
-
-  private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      statement.setObject(i + 1, values.get(i));
-    }
   }
 }
