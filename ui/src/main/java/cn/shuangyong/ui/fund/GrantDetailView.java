@@ -1,7 +1,6 @@
 package cn.shuangyong.ui.fund;
 
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.attachments.api.Attachment;
 import cn.shuangyong.tenants.attachments.api.ContentTypes;
@@ -20,6 +19,7 @@ import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.Notices;
 import cn.shuangyong.ui.support.PersonLabels;
 import cn.shuangyong.ui.support.Problems;
+import cn.shuangyong.ui.support.Timeline;
 import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -46,7 +46,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
 import java.io.ByteArrayInputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -59,8 +58,6 @@ import java.util.List;
 @Route(value = "fund/grants/:id([0-9]{1,12})", layout = MainLayout.class)
 public class GrantDetailView extends VerticalLayout
     implements BeforeEnterObserver, HasDynamicTitle {
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
   private final GrantService grants;
   private final GrantAttachments attachments;
   private final TenantAccess access;
@@ -294,33 +291,21 @@ public class GrantDetailView extends VerticalLayout
   }
 
   private Component timeline(List<GrantEvent> history) {
-    VerticalLayout lines = new VerticalLayout();
-    lines.setId("grant-timeline");
-    lines.setPadding(false);
-    lines.setSpacing(false);
+    Timeline lines = new Timeline("grant-timeline", "grant-event");
     for (GrantEvent event : history) {
-      Span when = new Span(WHEN.format(event.at()));
-      when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-      Span what = new Span(getTranslation("fundview.action." + event.action().name()));
-      what.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-      Div line = new Div(when, new Span(" "), what, new Span(" · "));
-      line.add(PersonLabels.span(this, event.actorPerson(), event.actor()));
-      if (event.from() != null && event.from() != event.to()) {
-        line.add(
-            new Span(
-                " · "
-                    + FundLabels.status(this, event.from())
-                    + " → "
-                    + FundLabels.status(this, event.to())));
-      }
-      if (event.amount() != null) {
-        line.add(new Span(" · " + FundLabels.money(event.amount())));
-      }
-      if (event.note() != null) {
-        line.add(new Span(" · " + event.note()));
-      }
-      line.addClassName("grant-event");
-      lines.add(line);
+      lines
+          .line(
+              event.at(),
+              getTranslation("fundview.action." + event.action().name()),
+              PersonLabels.span(this, event.actorPerson(), event.actor()))
+          .fact(
+              event.from() != null && event.from() != event.to()
+                  ? FundLabels.status(this, event.from())
+                      + " → "
+                      + FundLabels.status(this, event.to())
+                  : null)
+          .fact(event.amount() == null ? null : FundLabels.money(event.amount()))
+          .fact(event.note());
     }
     return lines;
   }

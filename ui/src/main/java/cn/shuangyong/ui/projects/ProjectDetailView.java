@@ -1,7 +1,6 @@
 package cn.shuangyong.ui.projects;
 
 import cn.shuangyong.platform.identity.CurrentUser;
-import cn.shuangyong.platform.time.ChinaTime;
 import cn.shuangyong.platform.web.ProblemException;
 import cn.shuangyong.tenants.needs.api.NeedService;
 import cn.shuangyong.tenants.projects.api.Milestone;
@@ -22,6 +21,7 @@ import cn.shuangyong.ui.support.EmptyState;
 import cn.shuangyong.ui.support.Notices;
 import cn.shuangyong.ui.support.PersonLabels;
 import cn.shuangyong.ui.support.Problems;
+import cn.shuangyong.ui.support.Timeline;
 import cn.shuangyong.ui.support.ViewTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -31,7 +31,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -46,7 +45,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -61,8 +59,6 @@ import java.util.function.Supplier;
 @Route(value = "projects/:id([0-9]{1,12})", layout = MainLayout.class)
 public class ProjectDetailView extends VerticalLayout
     implements BeforeEnterObserver, HasDynamicTitle {
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
   private final ProjectService projects;
   private final NeedService needs;
   private final ProjectAttachments attachments;
@@ -287,7 +283,7 @@ public class ProjectDetailView extends VerticalLayout
           new Span(
               getTranslation(
                   "projects.milestone.completed",
-                  WHEN.format(milestone.completedAt()),
+                  Timeline.when(milestone.completedAt()),
                   PersonLabels.of(this, milestone.completedByPerson(), milestone.completedBy())));
       done.getElement().getThemeList().add("badge success");
       row.add(done);
@@ -341,30 +337,20 @@ public class ProjectDetailView extends VerticalLayout
   }
 
   private Component timeline(List<ProjectEvent> history) {
-    VerticalLayout lines = new VerticalLayout();
-    lines.setId("project-timeline");
-    lines.setPadding(false);
-    lines.setSpacing(false);
+    Timeline lines = new Timeline("project-timeline", "project-event");
     for (ProjectEvent event : history) {
-      Span when = new Span(WHEN.format(event.at()));
-      when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-      Span what = new Span(getTranslation("projects.action." + event.action().name()));
-      what.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-      Div line = new Div(when, new Span(" "), what, new Span(" · "));
-      line.add(PersonLabels.span(this, event.actorPerson(), event.actor()));
-      if (event.from() != null && event.from() != event.to()) {
-        line.add(
-            new Span(
-                " · "
-                    + ProjectLabels.of(this, "status", event.from())
-                    + " → "
-                    + ProjectLabels.of(this, "status", event.to())));
-      }
-      if (event.note() != null) {
-        line.add(new Span(" · " + event.note()));
-      }
-      line.addClassName("project-event");
-      lines.add(line);
+      lines
+          .line(
+              event.at(),
+              getTranslation("projects.action." + event.action().name()),
+              PersonLabels.span(this, event.actorPerson(), event.actor()))
+          .fact(
+              event.from() != null && event.from() != event.to()
+                  ? ProjectLabels.of(this, "status", event.from())
+                      + " → "
+                      + ProjectLabels.of(this, "status", event.to())
+                  : null)
+          .fact(event.note());
     }
     return lines;
   }
