@@ -289,7 +289,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
         .setFlexGrow(3);
     ledger
         .addComponentColumn(this::evidencedCell)
-        .setHeader(getTranslation("expenditures.evidenced"));
+        .setHeader(getTranslation("budgets.ledger.evidenced"));
     ledger.addComponentColumn(this::voucherCell).setHeader(getTranslation("budgets.vouchers"));
     ledger.setHeight("28em");
     ledger.setWidthFull();
