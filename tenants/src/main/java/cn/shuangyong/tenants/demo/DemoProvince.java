@@ -61,6 +61,7 @@ public class DemoProvince {
   private final PinghuNeedsStory pinghuNeeds;
   private final PinghuBudgetStory pinghuBudget;
   private final PinghuFundStory pinghuFund;
+  private final PinghuProjectsStory pinghuProjects;
   private final StartupLock startup;
 
   DemoProvince(
@@ -74,8 +75,10 @@ public class DemoProvince {
       JsonMapper json,
       PinghuNeedsStory pinghuNeeds,
       PinghuBudgetStory pinghuBudget,
-      PinghuFundStory pinghuFund) {
+      PinghuFundStory pinghuFund,
+      PinghuProjectsStory pinghuProjects) {
     this.pinghuFund = pinghuFund;
+    this.pinghuProjects = pinghuProjects;
     this.pinghuNeeds = pinghuNeeds;
     this.pinghuBudget = pinghuBudget;
     this.startup = startup;
@@ -145,6 +148,7 @@ public class DemoProvince {
         new PinghuNeedsStory.Units(pinghu));
     pinghuBudget.tell();
     pinghuFund.tell();
+    pinghuProjects.tell(new PinghuNeedsStory.Units(pinghu));
   }
 
   /** Provisions the tenants two at a time (the machine's cores); each is its own schema. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The business rules of a project's input, checked before any database work (each a 422 naming the
@@ -55,11 +56,11 @@ public final class ProjectRules {
     if (units == null || units.isEmpty()) {
       errors.add(
           new ValidationException.FieldError("garrisonUnitIds", "project.garrison-units.required"));
-    } else if (units.contains(null)) {
+    } else if (units.stream().anyMatch(Objects::isNull)) {
       errors.add(
           new ValidationException.FieldError("garrisonUnitIds", "project.garrison-units.unknown"));
     }
-    if (command.needIds() != null && command.needIds().contains(null)) {
+    if (command.needIds() != null && command.needIds().stream().anyMatch(Objects::isNull)) {
       errors.add(new ValidationException.FieldError("needIds", "project.needs.unknown"));
     }
     LocalDate start = command.plannedStart();

@@ -162,6 +162,24 @@ class ProjectRulesTest {
             "plannedEnd:project.dates.order");
   }
 
+  @Test
+  void unitsAndNeedsGivenAsImmutableListsAreCheckedWithoutFailing() {
+    // List.of(...) refuses to be asked whether it holds a null: the rules must not ask it so
+    ProjectCommands.Create command =
+        new ProjectCommands.Create(
+            "营区道路",
+            "基础设施",
+            List.of(GARRISON),
+            RESPONSIBLE,
+            new BigDecimal("10.00"),
+            FundingSource.FISCAL,
+            LocalDate.of(2026, 5, 1),
+            LocalDate.of(2026, 5, 30),
+            List.of(3L),
+            null);
+    assertThat(ProjectRules.check(command)).isEmpty();
+  }
+
   private static CurrentUser user(Role role) {
     return new CurrentUser(
         "u",
