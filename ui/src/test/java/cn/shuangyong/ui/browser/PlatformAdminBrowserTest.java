@@ -77,7 +77,7 @@ class PlatformAdminBrowserTest extends BrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "平湖市"));
     assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item")))
         .extracting(WebElement::getText)
-        .containsExactly("首页", "辖区城市", "双清单", "审计", "个人资料");
+        .containsExactly("首页", "辖区城市", "双清单", "双拥工作经费", "审计", "个人资料");
     screenshot("dashboard-supervisor.png");
 
     // a phone: the drawer folds away behind the toggle

@@ -33,7 +33,12 @@ class DrawerMenuTest {
             "nav.dashboard", "nav.tenants", "nav.accounts", "nav.audit", "nav.profile");
     assertThat(titles(user(Role.SUPERVISOR)))
         .containsExactly(
-            "nav.dashboard", "nav.region-tenants", "nav.needs-board", "nav.audit", "nav.profile");
+            "nav.dashboard",
+            "nav.region-tenants",
+            "nav.needs-board",
+            "nav.budgets",
+            "nav.audit",
+            "nav.profile");
     assertThat(titles(user(Role.GARRISON_LIAISON)))
         .containsExactly(
             "nav.dashboard", "nav.needs-submit", "nav.needs-mine", "nav.projects", "nav.profile");
