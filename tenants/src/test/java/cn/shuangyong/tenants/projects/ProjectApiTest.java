@@ -209,6 +209,64 @@ class ProjectApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void theOfficeCorrectsAProjectsFieldsWhileItIsOpenWithTheTimelineAndTheAuditBeforeAndAfter() {
+    long id = created();
+    String base = PROJECTS + "/" + id;
+    api.post(
+        base + "/milestones",
+        Map.of("title", "路基施工", "dueDate", LocalDate.now().plusMonths(2).toString()),
+        token("pinghu.staff"));
+    Map<String, Object> corrected = body("营区道路硬化（修正）", otherGarrison);
+    corrected.put("garrisonUnitIds", List.of(otherGarrison, liaisonUnit));
+    corrected.put("budget", "3600000.5");
+    corrected.put("fundingSource", "TROOPS");
+    corrected.put("plannedEnd", LocalDate.now().plusMonths(8).toString());
+    Answer updated = api.put(base, corrected, token("pinghu.admin"));
+    assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+    assertThat(updated.string("name")).isEqualTo("营区道路硬化（修正）");
+    assertThat(updated.text())
+        .contains("\"budget\":3600000.50")
+        .contains("\"id\":" + otherGarrison);
+    assertThat(updated.string("fundingSource")).isEqualTo("TROOPS");
+    assertThat(updated.string("status")).isEqualTo("PLANNED");
+    assertThat(updated.text()).as("a line of the timeline").contains("\"action\":\"UPDATE\"");
+    Answer audit = api.get("/api/v1/audit?action=PROJECT_UPDATE&size=200", token("pinghu.admin"));
+    assertThat(audit.text()).contains("营区道路硬化（修正）").contains("营区道路硬化-");
+
+    // no milestone may fall after the new end: 422 naming it, nothing changed
+    corrected.put("plannedEnd", LocalDate.now().plusMonths(1).toString());
+    corrected.put("name", "不该保存的名字");
+    Answer late = api.put(base, corrected, token("pinghu.staff"));
+    assertThat(late.status()).as(late.text()).isEqualTo(422);
+    assertThat(late.text()).contains("plannedEnd").contains("路基施工");
+    assertThat(api.get(base, token("pinghu.staff")).string("name")).isEqualTo("营区道路硬化（修正）");
+
+    corrected.put("plannedEnd", LocalDate.now().plusMonths(8).toString());
+    corrected.put("responsibleUnitId", 999_999_999L);
+    assertThat(api.put(base, corrected, token("pinghu.staff")).status()).isEqualTo(422);
+    corrected.put("responsibleUnitId", handlerUnit);
+    assertThat(api.put(base, corrected, token("pinghu.liaison")).status()).isEqualTo(403);
+    assertThat(api.put(base, corrected, token("pinghu.handler")).status()).isEqualTo(403);
+    assertThat(api.put(PROJECTS + "/999999999", corrected, token("pinghu.staff")).status())
+        .isEqualTo(404);
+    assertThat(
+            api.put(
+                    "/api/v1/tenants/hangzhou/projects/" + id,
+                    corrected,
+                    api.login("hangzhou.admin", DemoProvince.PASSWORD))
+                .status())
+        .as("another city's project is not there")
+        .isEqualTo(404);
+    corrected.put("name", "名字\u0000");
+    assertThat(api.put(base, corrected, token("pinghu.staff")).status()).isIn(400, 422);
+    corrected.put("name", "营区道路硬化（修正）");
+    assertThat(act(id, "start", Map.of(), "pinghu.staff")).isEqualTo(200);
+    assertThat(act(id, "finish", Map.of(), "pinghu.staff")).isEqualTo(200);
+    Answer closed = api.put(base, corrected, token("pinghu.staff"));
+    assertThat(closed.status()).as("a finished project is kept as it was").isEqualTo(409);
+  }
+
+  @Test
   void onlyTheOfficeWritesAndASupervisorNever() {
     Map<String, Object> body = body("不该建成的项目", liaisonUnit);
     assertThat(api.post(PROJECTS, body, token("pinghu.liaison")).status()).isEqualTo(403);

@@ -13,6 +13,7 @@ import cn.shuangyong.tenants.projects.api.ProjectService;
 import cn.shuangyong.tenants.projects.api.ProjectTypes.Action;
 import cn.shuangyong.tenants.projects.api.ProjectTypes.ProgressSource;
 import cn.shuangyong.tenants.projects.api.ProjectWorkflow;
+import cn.shuangyong.tenants.units.api.UnitService;
 import cn.shuangyong.ui.layout.MainLayout;
 import cn.shuangyong.ui.security.TenantAccess;
 import cn.shuangyong.ui.security.UiSession;
@@ -34,6 +35,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -62,6 +64,7 @@ public class ProjectDetailView extends VerticalLayout
   private final ProjectService projects;
   private final NeedService needs;
   private final ProjectAttachments attachments;
+  private final UnitService units;
   private final TenantAccess access;
   private final CurrentUser user;
   private long id;
@@ -71,8 +74,10 @@ public class ProjectDetailView extends VerticalLayout
       TenantAccess access,
       ProjectService projects,
       NeedService needs,
-      ProjectAttachments attachments) {
+      ProjectAttachments attachments,
+      UnitService units) {
     this.access = access;
+    this.units = units;
     this.projects = projects;
     this.needs = needs;
     this.attachments = attachments;
@@ -144,6 +149,14 @@ public class ProjectDetailView extends VerticalLayout
         bar.add(button);
       }
     }
+    if (ProjectPermissions.mayDo(user, Action.UPDATE)
+        && ProjectWorkflow.allows(project.status(), Action.UPDATE)) {
+      Button edit =
+          new Button(
+              getTranslation("projects.edit"), VaadinIcon.EDIT.create(), click -> edit(project));
+      edit.setId("project-action-update");
+      bar.add(edit);
+    }
     if (ProjectPermissions.mayDo(user, Action.ENTER_PROGRESS)
         && ProjectWorkflow.allows(project.status(), Action.ENTER_PROGRESS)) {
       Button enter =
@@ -170,6 +183,26 @@ public class ProjectDetailView extends VerticalLayout
       }
     }
     return bar;
+  }
+
+  private void edit(Project project) {
+    new ProjectFormDialog(
+            units.listGarrisonUnits(access.own(), null),
+            units.listResponsibleUnits(access.own(), null),
+            project,
+            submission -> {
+              Project saved =
+                  Problems.attempt(
+                      this,
+                      submission.fields(),
+                      () -> projects.update(access.own(), id, submission.update()));
+              if (saved != null) {
+                Notices.success(getTranslation("projects.edit.done", saved.name()));
+                render();
+              }
+              return saved;
+            })
+        .open();
   }
 
   private void step(Action action) {

@@ -17,20 +17,31 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * 新建项目: a dumb form that builds the create command and hands it to {@code submit}; the service
- * decides, and its field errors are shown on the fields ({@code submit} answers null then).
+ * 新建项目, or 编辑项目 with a project's fields filled in: a dumb form that builds the command and hands it
+ * to {@code submit}; the service decides, and its field errors are shown on the fields ({@code
+ * submit} answers null then).
  */
 final class ProjectFormDialog extends Dialog {
   ProjectFormDialog(
       List<GarrisonUnit> garrisonUnits,
       List<ResponsibleUnit> responsibleUnits,
       Function<Submission, Project> submit) {
-    setHeaderTitle(getTranslation("projects.new"));
+    this(garrisonUnits, responsibleUnits, null, submit);
+  }
+
+  /** The form of {@code editing}'s fields (a new project's when null). */
+  ProjectFormDialog(
+      List<GarrisonUnit> garrisonUnits,
+      List<ResponsibleUnit> responsibleUnits,
+      @Nullable Project editing,
+      Function<Submission, Project> submit) {
+    setHeaderTitle(getTranslation(editing == null ? "projects.new" : "projects.edit.title"));
     setId("project-form");
     TextField name = new TextField(getTranslation("projects.name"));
     name.setId("project-name");
@@ -64,6 +75,20 @@ final class ProjectFormDialog extends Dialog {
     start.setId("project-planned-start");
     DatePicker end = DateFields.create(getTranslation("projects.planned-end"));
     end.setId("project-planned-end");
+    if (editing != null) {
+      name.setValue(editing.name());
+      category.setValue(editing.category());
+      garrisons.setValue(
+          garrisonUnits.stream().filter(u -> editing.garrisonUnitIds().contains(u.id())).toList());
+      responsibleUnits.stream()
+          .filter(u -> u.id() == editing.responsibleUnitId())
+          .findFirst()
+          .ifPresent(responsible::setValue);
+      budget.setValue(editing.budget());
+      funding.setValue(editing.fundingSource());
+      start.setValue(editing.plannedStart());
+      end.setValue(editing.plannedEnd());
+    }
     FormLayout form =
         new FormLayout(name, category, garrisons, responsible, budget, funding, start, end);
     form.setResponsiveSteps(
@@ -80,7 +105,7 @@ final class ProjectFormDialog extends Dialog {
             "plannedEnd", end);
     Button save =
         new Button(
-            getTranslation("projects.create"),
+            getTranslation(editing == null ? "projects.create" : "projects.edit.save"),
             click -> {
               ProjectCommands.Create command =
                   new ProjectCommands.Create(
@@ -105,5 +130,18 @@ final class ProjectFormDialog extends Dialog {
   }
 
   /** The command and the fields its errors are shown on. */
-  record Submission(ProjectCommands.Create command, Map<String, HasValidation> fields) {}
+  record Submission(ProjectCommands.Create command, Map<String, HasValidation> fields) {
+    /** The same fields as a correction of a project. */
+    ProjectCommands.Update update() {
+      return new ProjectCommands.Update(
+          command.name(),
+          command.category(),
+          command.garrisonUnitIds(),
+          command.responsibleUnitId(),
+          command.budget(),
+          command.fundingSource(),
+          command.plannedStart(),
+          command.plannedEnd());
+    }
+  }
 }

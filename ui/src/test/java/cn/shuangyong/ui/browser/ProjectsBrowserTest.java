@@ -217,6 +217,31 @@ class ProjectsBrowserTest extends BrowserTest {
     (byte) 0xde
   };
 
+  /** The office corrects a project's name and budget on its page; the timeline says so. */
+  @Test
+  void theOfficeCorrectsAProjectsFieldsOnItsPage() {
+    String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+    String project = aProject("营区绿化-" + suffix);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    Chromium.signIn(browser, Chromium.base(server), "pinghu.staff", DemoProvince.PASSWORD);
+    browser.get(Chromium.base(server) + "projects/" + project);
+    click(By.id("project-action-update"));
+    WebElement name =
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#project-name input")));
+    assertThat(name.getDomProperty("value")).isEqualTo("营区绿化-" + suffix);
+    name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    name.sendKeys("营区绿化美化-" + suffix, Keys.TAB);
+    WebElement budget = browser.findElement(By.cssSelector("#project-budget input"));
+    budget.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    budget.sendKeys("66000.50", Keys.TAB);
+    click(By.id("project-save"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("project-form")));
+    wait.until(ExpectedConditions.textToBe(By.id("project-heading"), "营区绿化美化-" + suffix));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("project-timeline"), "修改项目信息"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("66,000.50");
+  }
+
   private String aNeed(String title) {
     Api api = new Api(server, json);
     Map<String, Object> body = new HashMap<>();

@@ -34,6 +34,37 @@ public final class ProjectCommands {
       @Nullable @Size(max = 100) List<Long> needIds,
       @Nullable @Min(PlausibleDates.FIRST_YEAR) @Max(PlausibleDates.LAST_YEAR) Integer year) {}
 
+  /**
+   * A project's fields corrected by the office while it is PLANNED or IN_PROGRESS: the same as at
+   * creation but the needs (linked one by one) and the year (kept).
+   */
+  @Serdeable
+  public record Update(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 50) String category,
+      @Nullable @Size(max = 50) List<Long> garrisonUnitIds,
+      @Nullable Long responsibleUnitId,
+      @Nullable BigDecimal budget,
+      @NotNull FundingSource fundingSource,
+      @NotNull LocalDate plannedStart,
+      @NotNull LocalDate plannedEnd) {
+
+    /** The same fields as a creation's, for the rules they share. */
+    Create asCreate() {
+      return new Create(
+          name,
+          category,
+          garrisonUnitIds,
+          responsibleUnitId,
+          budget,
+          fundingSource,
+          plannedStart,
+          plannedEnd,
+          null,
+          null);
+    }
+  }
+
   @Serdeable
   public record AddMilestone(@NotBlank @Size(max = 200) String title, @NotNull LocalDate dueDate) {}
 

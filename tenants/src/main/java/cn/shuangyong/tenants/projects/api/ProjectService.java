@@ -108,6 +108,54 @@ public class ProjectService {
         });
   }
 
+  /**
+   * Corrects a project's fields while it is PLANNED or IN_PROGRESS (409 after): the creation's
+   * rules, the units of this tenant, and no milestone due after the new planned end (422 naming
+   * it). A line of the timeline and an audit entry with the project before and after.
+   */
+  public Project update(TenantContext context, long id, @Valid ProjectCommands.Update command) {
+    CurrentUser user = context.caller();
+    PlausibleDates.check("plannedStart", command.plannedStart());
+    PlausibleDates.check("plannedEnd", command.plannedEnd());
+    List<ValidationException.FieldError> errors = ProjectRules.check(command);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    List<Long> garrisonUnits = ProjectRules.distinct(command.garrisonUnitIds());
+    LocalDate today = today();
+    return scope.write(
+        context,
+        () -> {
+          Project project = allowed(user, store.find(id, today, true).orElse(null), Action.UPDATE);
+          checkReferences(command.responsibleUnitId(), garrisonUnits, List.of());
+          for (Milestone milestone : store.milestones(id, today)) {
+            if (milestone.dueDate().isAfter(command.plannedEnd())) {
+              throw new ValidationException(
+                  "plannedEnd",
+                  "project.update.milestone-after-end",
+                  milestone.title(),
+                  milestone.dueDate().toString());
+            }
+          }
+          Instant now = clock.instant();
+          store.update(
+              id,
+              new ProjectStore.ProjectFields(
+                  command.name().trim(),
+                  command.category().trim(),
+                  command.responsibleUnitId(),
+                  command.budget().setScale(2),
+                  command.fundingSource(),
+                  command.plannedStart(),
+                  command.plannedEnd()),
+              garrisonUnits,
+              now,
+              user.username());
+          record(context, project, Action.UPDATE, project.status(), null, now);
+          return detail(context, id, today);
+        });
+  }
+
   /** 422 for a responsible unit, garrison unit or need that this tenant does not have. */
   private void checkReferences(Long responsibleUnitId, List<Long> garrisonUnits, List<Long> needs) {
     List<ValidationException.FieldError> errors = new ArrayList<>();

@@ -136,6 +136,37 @@ public class ProjectStore {
     }
   }
 
+  /** The project's own fields, corrected; its benefiting units are replaced by {@code units}. */
+  public void update(long id, ProjectFields fields, Collection<Long> units, Instant at, String by) {
+    update(
+        "update project set name = ?, category = ?, responsible_unit_id = ?, budget = ?,"
+            + " funding_source = ?, planned_start = ?, planned_end = ?, updated_at = ?,"
+            + " updated_by = ?, version = version + 1 where id = ?",
+        List.of(
+            fields.name(),
+            fields.category(),
+            fields.responsibleUnitId(),
+            fields.budget(),
+            fields.fundingSource().name(),
+            fields.plannedStart(),
+            fields.plannedEnd(),
+            Timestamp.from(at),
+            by,
+            id));
+    update("delete from project_garrison_unit where project_id = ?", List.of(id));
+    linkGarrisonUnits(id, units);
+  }
+
+  /** The fields of a project the office may correct. */
+  public record ProjectFields(
+      String name,
+      String category,
+      long responsibleUnitId,
+      BigDecimal budget,
+      FundingSource fundingSource,
+      LocalDate plannedStart,
+      LocalDate plannedEnd) {}
+
   public void linkNeeds(long projectId, Collection<Long> needIds) {
     for (long need : needIds) {
       update(

@@ -28,6 +28,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -217,6 +218,23 @@ public class ProjectController {
   @Post("/{id}/milestones/{milestoneId}/complete")
   public Project completeMilestone(@TenantPath TenantContext context, long id, long milestoneId) {
     return projects.completeMilestone(context, id, milestoneId);
+  }
+
+  /**
+   * Corrects a project's fields while it is planned or under way (the office): the creation's
+   * fields but the needs and the year; no milestone may fall after the new planned end.
+   */
+  @ApiResponse(
+      responseCode = "409",
+      description = CONFLICT,
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @Put("/{id}")
+  public Project updateProject(
+      @TenantPath TenantContext context, long id, @Body @Valid ProjectCommands.Update body) {
+    return projects.update(context, id, body);
   }
 
   /** Starts a planned project (the office). */
