@@ -95,6 +95,28 @@ class AuditLabelsTest {
     assertThat(AuditLabels.action(chinese, "LOGIN_FAILED")).isEqualTo("登录失败");
   }
 
+  /** Each step a project or a grant records is audited as PROJECT_… or GRANT_…: each is named. */
+  @Test
+  void everyRecordedStepOfAProjectOrAGrantIsNamedInBothLanguages() throws java.io.IOException {
+    java.util.List<String> codes = new java.util.ArrayList<>();
+    for (var action : cn.shuangyong.tenants.projects.api.ProjectTypes.Action.values()) {
+      codes.add("PROJECT_" + action.name());
+    }
+    for (var action : cn.shuangyong.tenants.fund.api.FundTypes.Action.values()) {
+      if (action != cn.shuangyong.tenants.fund.api.FundTypes.Action.RECORD_INFLOW
+          && action != cn.shuangyong.tenants.fund.api.FundTypes.Action.SET_CAPS) {
+        codes.add("GRANT_" + action.name());
+      }
+    }
+    codes.addAll(java.util.List.of("FUND_INFLOW_RECORD", "FUND_CAPS_SET", "EXPENDITURE_IMPORT"));
+    java.util.Properties chineseBundle = bundle("/i18n/ui.properties");
+    java.util.Properties englishBundle = bundle("/i18n/ui_en.properties");
+    for (String code : codes) {
+      assertThat(chineseBundle.getProperty("audit.action." + code)).as(code).isNotBlank();
+      assertThat(englishBundle.getProperty("audit.action." + code)).as(code).isNotBlank();
+    }
+  }
+
   private static java.util.Properties bundle(String path) throws java.io.IOException {
     java.util.Properties properties = new java.util.Properties();
     try (var in =
