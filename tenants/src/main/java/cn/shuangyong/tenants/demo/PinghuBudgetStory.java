@@ -1,10 +1,7 @@
 package cn.shuangyong.tenants.demo;
 
-import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.time.ChinaTime;
-import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.budgets.api.BudgetCommands;
 import cn.shuangyong.tenants.budgets.api.BudgetService;
 import cn.shuangyong.tenants.budgets.api.Expenditure;
@@ -66,26 +63,20 @@ class PinghuBudgetStory {
 
   private final BudgetService budgets;
   private final ExpenditureVouchers vouchers;
-  private final TenantDirectory directory;
-  private final UserDirectory users;
+  private final PinghuPeople people;
   private final Clock clock;
 
   PinghuBudgetStory(
-      BudgetService budgets,
-      ExpenditureVouchers vouchers,
-      TenantDirectory directory,
-      UserDirectory users,
-      Clock clock) {
+      BudgetService budgets, ExpenditureVouchers vouchers, PinghuPeople people, Clock clock) {
     this.budgets = budgets;
     this.vouchers = vouchers;
-    this.directory = directory;
-    this.users = users;
+    this.people = people;
     this.clock = clock;
   }
 
   void tell() {
-    TenantContext admin = enter("pinghu.admin");
-    TenantContext staff = enter("pinghu.staff");
+    TenantContext admin = people.enter("pinghu.admin");
+    TenantContext staff = people.enter("pinghu.staff");
     LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
     int year = today.getYear();
     budgets.set(admin, year - 1, budget(1));
@@ -138,14 +129,5 @@ class PinghuBudgetStory {
             + "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private TenantContext enter(String username) {
-    CurrentUser user =
-        users
-            .find(username)
-            .map(users::toCurrentUser)
-            .orElseThrow(() -> new IllegalStateException("demo account missing: " + username));
-    return directory.enter(user, PinghuNeedsStory.TENANT);
   }
 }

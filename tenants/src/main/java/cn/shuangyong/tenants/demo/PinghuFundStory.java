@@ -1,9 +1,6 @@
 package cn.shuangyong.tenants.demo;
 
-import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
-import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.fund.api.FundCommands;
 import cn.shuangyong.tenants.fund.api.FundRules;
 import cn.shuangyong.tenants.fund.api.FundService;
@@ -129,26 +126,23 @@ class PinghuFundStory {
 
   private final FundService fund;
   private final GrantService grants;
-  private final TenantDirectory directory;
-  private final UserDirectory users;
+  private final PinghuPeople people;
   private final NotificationService notifications;
 
   PinghuFundStory(
       FundService fund,
       GrantService grants,
-      TenantDirectory directory,
-      UserDirectory users,
+      PinghuPeople people,
       NotificationService notifications) {
     this.notifications = notifications;
     this.fund = fund;
     this.grants = grants;
-    this.directory = directory;
-    this.users = users;
+    this.people = people;
   }
 
   void tell() {
-    TenantContext admin = enter("pinghu.admin");
-    TenantContext staff = enter("pinghu.staff");
+    TenantContext admin = people.enter("pinghu.admin");
+    TenantContext staff = people.enter("pinghu.staff");
     LocalDate today = fund.today();
     LocalDate january = today.withDayOfYear(1);
     inflow(admin, january, "300000.00", InflowSource.FISCAL, null, "年度帮扶基金财政拨款（样例）");
@@ -215,14 +209,5 @@ class PinghuFundStory {
         }
       }
     }
-  }
-
-  private TenantContext enter(String username) {
-    CurrentUser user =
-        users
-            .find(username)
-            .map(users::toCurrentUser)
-            .orElseThrow(() -> new IllegalStateException("demo account missing: " + username));
-    return directory.enter(user, PinghuNeedsStory.TENANT);
   }
 }

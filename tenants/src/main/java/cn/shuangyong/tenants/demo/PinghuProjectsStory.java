@@ -1,10 +1,7 @@
 package cn.shuangyong.tenants.demo;
 
-import cn.shuangyong.platform.identity.CurrentUser;
 import cn.shuangyong.platform.tenancy.TenantContext;
-import cn.shuangyong.platform.tenancy.TenantDirectory;
 import cn.shuangyong.platform.time.ChinaTime;
-import cn.shuangyong.platform.users.UserDirectory;
 import cn.shuangyong.tenants.projects.api.Milestone;
 import cn.shuangyong.tenants.projects.api.Project;
 import cn.shuangyong.tenants.projects.api.ProjectCommands;
@@ -31,26 +28,23 @@ import org.slf4j.LoggerFactory;
 class PinghuProjectsStory {
   private static final Logger LOG = LoggerFactory.getLogger(PinghuProjectsStory.class);
   private final ProjectService projects;
-  private final TenantDirectory directory;
-  private final UserDirectory users;
+  private final PinghuPeople people;
   private final Clock clock;
 
-  PinghuProjectsStory(
-      ProjectService projects, TenantDirectory directory, UserDirectory users, Clock clock) {
+  PinghuProjectsStory(ProjectService projects, PinghuPeople people, Clock clock) {
     this.projects = projects;
-    this.directory = directory;
-    this.users = users;
+    this.people = people;
     this.clock = clock;
   }
 
   /** The demo's units by name (garrison and responsible), as {@link DemoProvince} made them. */
   void tell(PinghuNeedsStory.Units units) {
-    TenantContext staff = enter();
+    TenantContext staff = people.enter("pinghu.staff");
     LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
     int year = today.getYear();
 
     Project water =
-        create(
+        projects.create(
             staff,
             new ProjectCommands.Create(
                 "驻平部队营区饮水净化工程（样例）",
@@ -73,7 +67,7 @@ class PinghuProjectsStory {
     projects.finish(staff, water.id(), new ProjectCommands.Note("水质检测合格，交付部队使用"));
 
     Project culture =
-        create(
+        projects.create(
             staff,
             new ProjectCommands.Create(
                 "军营文化活动室提升（样例）",
@@ -92,7 +86,7 @@ class PinghuProjectsStory {
     projects.start(staff, culture.id(), new ProjectCommands.Note("捐赠资金到位"));
 
     Project school =
-        create(
+        projects.create(
             staff,
             new ProjectCommands.Create(
                 "官兵子女入学绿色通道（样例）",
@@ -110,7 +104,7 @@ class PinghuProjectsStory {
         staff, school.id(), new ProjectCommands.EnterProgress(80, "已协调 12 名官兵子女入学（样例）"));
 
     Project fair =
-        create(
+        projects.create(
             staff,
             new ProjectCommands.Create(
                 "随军家属就业专场招聘会（样例）",
@@ -127,7 +121,7 @@ class PinghuProjectsStory {
     milestone(staff, fair, "招聘会举办", today.plusDays(70));
 
     Project road =
-        create(
+        projects.create(
             staff,
             new ProjectCommands.Create(
                 "营区道路硬化二期（样例）",
@@ -144,10 +138,6 @@ class PinghuProjectsStory {
     LOG.info("demo: Pinghu's projects of {}: 1 done, 2 under way, 1 planned, 1 cancelled", year);
   }
 
-  private Project create(TenantContext staff, ProjectCommands.Create command) {
-    return projects.create(staff, command);
-  }
-
   private Milestone milestone(TenantContext staff, Project project, String title, LocalDate due) {
     return projects.addMilestone(staff, project.id(), new ProjectCommands.AddMilestone(title, due));
   }
@@ -156,14 +146,5 @@ class PinghuProjectsStory {
     for (Milestone milestone : milestones) {
       projects.completeMilestone(staff, project.id(), milestone.id());
     }
-  }
-
-  private TenantContext enter() {
-    CurrentUser user =
-        users
-            .find("pinghu.staff")
-            .map(users::toCurrentUser)
-            .orElseThrow(() -> new IllegalStateException("demo account missing: pinghu.staff"));
-    return directory.enter(user, PinghuNeedsStory.TENANT);
   }
 }

@@ -41,11 +41,6 @@ public final class ProjectRules {
   }
 
   /** Every broken rule of a new project's input (empty when it passes). */
-  /** Every broken rule of corrected fields: the creation's rules, the needs and year aside. */
-  public static List<ValidationException.FieldError> check(ProjectCommands.Update command) {
-    return check(command.asCreate());
-  }
-
   public static List<ValidationException.FieldError> check(ProjectCommands.Create command) {
     List<ValidationException.FieldError> errors = new ArrayList<>();
     String money = moneyProblem(command.budget());

@@ -67,12 +67,7 @@ public class ProjectService {
     if (!ProjectPermissions.mayDo(user, Action.CREATE)) {
       throw ProblemException.forbidden();
     }
-    PlausibleDates.check("plannedStart", command.plannedStart());
-    PlausibleDates.check("plannedEnd", command.plannedEnd());
-    List<ValidationException.FieldError> errors = ProjectRules.check(command);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    checkFields(command);
     List<Long> garrisonUnits = ProjectRules.distinct(command.garrisonUnitIds());
     List<Long> needs = ProjectRules.distinct(command.needIds());
     LocalDate today = today();
@@ -115,12 +110,7 @@ public class ProjectService {
    */
   public Project update(TenantContext context, long id, @Valid ProjectCommands.Update command) {
     CurrentUser user = context.caller();
-    PlausibleDates.check("plannedStart", command.plannedStart());
-    PlausibleDates.check("plannedEnd", command.plannedEnd());
-    List<ValidationException.FieldError> errors = ProjectRules.check(command);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    checkFields(command.asCreate());
     List<Long> garrisonUnits = ProjectRules.distinct(command.garrisonUnitIds());
     LocalDate today = today();
     return scope.write(
@@ -154,6 +144,16 @@ public class ProjectService {
           record(context, project, Action.UPDATE, project.status(), null, now);
           return detail(context, id, today);
         });
+  }
+
+  /** 400 for an implausible date, 422 naming every broken rule of the fields. */
+  private static void checkFields(ProjectCommands.Create command) {
+    PlausibleDates.check("plannedStart", command.plannedStart());
+    PlausibleDates.check("plannedEnd", command.plannedEnd());
+    List<ValidationException.FieldError> errors = ProjectRules.check(command);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
   }
 
   /** 422 for a responsible unit, garrison unit or need that this tenant does not have. */
